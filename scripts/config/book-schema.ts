@@ -1,0 +1,52 @@
+import { z } from 'zod'
+
+/** The trim sizes samizdat has page designs for (CSS Paged Media `size`). */
+export const pageSizes = ['A5', 'A6', 'half-letter', '6x9', 'A4'] as const
+
+const personList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+
+/**
+ * The schema of `book.yaml`. Every CLI flag has a twin here; unknown keys are
+ * errors (a typo must not be silently ignored).
+ */
+export const bookSchema = z.strictObject({
+  title: z.string().min(1),
+  subtitle: z.string().min(1).optional(),
+  author: personList.optional(),
+  editor: personList.optional(),
+  lang: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a BCP 47 language tag such as en-GB')
+    .default('en'),
+  date: z
+    .union([z.string(), z.date()])
+    .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+    .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date written YYYY, YYYY-MM or YYYY-MM-DD'))
+    .optional(),
+  edition: z.string().optional(),
+  rights: z.string().optional(),
+  licence: z
+    .strictObject({ name: z.string().min(1), url: z.url().optional() })
+    .optional(),
+  publisher: z.string().optional(),
+  identifier: z.string().min(1).optional(),
+  description: z.string().optional(),
+  keywords: z.array(z.string()).default([]),
+  source: z.strictObject({ title: z.string().optional(), url: z.url() }).optional(),
+  chapters: z.array(z.string().min(1)).min(1).optional(),
+  pageSize: z.enum(pageSizes).default('A5'),
+  bibliography: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+  csl: z.string().min(1).default('chicago-note-bibliography'),
+  nocite: z.array(z.string()).default([]),
+  numberSections: z.boolean().default(false),
+  cover: z.string().optional(),
+  typeface: z.string().default('Literata'),
+  hyphenate: z.boolean().default(true),
+  trustedHtml: z.boolean().default(false),
+  strict: z.boolean().default(false),
+})
+
+/** `book.yaml` as written. */
+export type BookInput = z.input<typeof bookSchema>
+/** `book.yaml` after defaults. */
+export type BookConfig = z.output<typeof bookSchema>

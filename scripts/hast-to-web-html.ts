@@ -1,0 +1,63 @@
+import type { Element, ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import { toHtml } from 'hast-util-to-html'
+import type { BookTree } from './book-model.ts'
+import { termsForLang } from './locale/terms-for-lang.ts'
+import { tocToHast } from './toc-to-hast.ts'
+
+/** The stylesheets the web edition links, relative to `book.html`. */
+export interface WebAssets {
+  readonly stylesheets: readonly string[]
+}
+
+/** The single-page web edition: title block, contents, chapters, bibliography, colophon. */
+export function hastToWebHtml(tree: BookTree, assets: WebAssets): string {
+  const { book } = tree
+  const terms = termsForLang(book.lang)
+  const document: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: book.lang }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', book.title),
+          ...book.authors.map((author) => h('meta', { name: 'author', content: author })),
+          ...(book.description ? [h('meta', { name: 'description', content: book.description })] : []),
+          ...(book.keywords.length > 0 ? [h('meta', { name: 'keywords', content: book.keywords.join(', ') })] : []),
+          h('meta', { name: 'generator', content: 'samizdat' }),
+          ...assets.stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
+        ]),
+        h('body', [
+          titleBlock(tree),
+          h('nav#toc', { role: 'doc-toc', ariaLabelledBy: 'toc-title' }, [h('h2#toc-title', terms.contents), tocToHast(tree.toc, { href: (entry) => `#${entry.id}` })]),
+          h('main', [
+            ...tree.chapters.map((chapter) => h('section.chapter', { id: `chapter-${chapter.id}`, role: 'doc-chapter' }, chapter.hast.children as ElementContent[])),
+            ...(tree.bibliography ? [tree.bibliography] : []),
+          ]),
+          colophon(tree),
+        ]),
+      ]),
+    ],
+  }
+  return toHtml(document)
+}
+
+function titleBlock({ book }: BookTree): Element {
+  return h('header.title-block', [
+    h('p.book-title', book.title),
+    ...(book.subtitle ? [h('p.book-subtitle', book.subtitle)] : []),
+    ...(book.authors.length > 0 ? [h('p.book-author', book.authors.join(', '))] : []),
+    ...(book.editors.length > 0 ? [h('p.book-editor', book.editors.join(', '))] : []),
+  ])
+}
+
+function colophon({ book }: BookTree): Element {
+  return h('footer.colophon', [
+    ...(book.rights ? [h('p', book.rights)] : []),
+    ...(book.licence ? [h('p', book.licence.url ? h('a', { href: book.licence.url, rel: 'license' }, book.licence.name) : book.licence.name)] : []),
+    ...(book.source ? [h('p', h('a', { href: book.source.url }, book.source.title ?? book.source.url))] : []),
+    ...(book.date ? [h('p', h('time', { dateTime: book.date }, book.date))] : []),
+  ])
+}

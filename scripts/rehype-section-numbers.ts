@@ -1,0 +1,40 @@
+import type { Element, Root } from 'hast'
+import { h } from 'hastscript'
+import { headingRank } from 'hast-util-heading-rank'
+import type { Plugin } from 'unified'
+import { visit } from 'unist-util-visit'
+
+/** Options for {@link rehypeSectionNumbers}. */
+export interface SectionNumberOptions {
+  /** Number headings at all (`numberSections` in book.yaml). */
+  readonly enabled: boolean
+  /** Deepest heading rank that gets a number. */
+  readonly depth?: number
+}
+
+/**
+ * Number chapters (`h1`) and their sections across the book, as the source
+ * text numbers its sections: `1`, `1.1`, … A heading with the class
+ * `unnumbered` (pandoc's `{-}`) keeps no number and does not count.
+ */
+const rehypeSectionNumbers: Plugin<[SectionNumberOptions], Root> = (options) => {
+  const depth = options.depth ?? 2
+  const counters: number[] = []
+  return (tree) => {
+    if (!options.enabled) return
+    visit(tree, 'element', (node: Element) => {
+      const rank = headingRank(node)
+      if (!rank || rank > depth) return
+      const classes = node.properties['className']
+      if (Array.isArray(classes) && classes.includes('unnumbered')) return
+      counters.length = rank
+      for (let index = 0; index < rank; index++) counters[index] ??= 0
+      counters[rank - 1]! += 1
+      const number = counters.join('.')
+      node.properties['dataNumber'] = number
+      node.children.unshift(h('span.secno', number), { type: 'text', value: ' ' })
+    })
+  }
+}
+
+export default rehypeSectionNumbers
