@@ -4,11 +4,13 @@ import { toString as hastToString } from 'hast-util-to-string'
 import { toHast } from 'mdast-util-to-hast'
 import rehypeRaw from 'rehype-raw'
 import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
 import type { HastChapter, MdastChapter } from './book-model.ts'
 import type { ResolvedBook } from './config/resolve-book.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
 import rehypeBlockIds from './rehype-block-ids.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
+import rehypeLocalResources from './rehype-local-resources.ts'
 import rehypeSectionNumbers from './rehype-section-numbers.ts'
 import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
 
@@ -16,7 +18,9 @@ import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
 export function createHastProcessor(book: ResolvedBook) {
   const processor = unified().use(rehypeRaw)
   if (!book.trustedHtml) processor.use(rehypeUntrustedHtml)
-  return processor.use(rehypeHeadingIds).use(rehypeSectionNumbers, { enabled: book.numberSections }).use(rehypeBlockIds).freeze()
+  return processor
+    .use(rehypeLocalResources, { root: book.root })
+    .use(rehypeHeadingIds).use(rehypeSectionNumbers, { enabled: book.numberSections }).use(rehypeBlockIds).freeze()
 }
 
 /**
@@ -35,6 +39,7 @@ export async function mdastToHast(chapters: readonly MdastChapter[], book: Resol
       footnoteLabel: terms.notes,
       footnoteBackLabel: terms.backToText,
     }) as HastRoot
+    prefixFootnoteLabel(hast, chapter.id)
     const tree = (await processor.run(hast, chapter.file)) as HastRoot
     result.push(withTitle(chapter, tree))
   }
@@ -65,4 +70,13 @@ function withoutNumber(children: readonly ElementContent[]): ElementContent[] {
   const [first, second, ...rest] = children
   const numbered = first?.type === 'element' && first.tagName === 'span' && (first.properties['className'] as string[] | undefined)?.includes('secno')
   return numbered ? (second?.type === 'text' && second.value === ' ' ? rest : [second!, ...rest].filter(Boolean)) : [...children]
+}
+
+/** remark-rehype gives every chapter's notes heading the id `footnote-label`: make it unique in the book. */
+function prefixFootnoteLabel(hast: HastRoot, prefix: string): void {
+  const id = `${prefix}-footnote-label`
+  visit(hast, 'element', (node: Element) => {
+    if (node.properties['id'] === 'footnote-label') node.properties['id'] = id
+    if (node.properties['ariaDescribedBy'] !== undefined) node.properties['ariaDescribedBy'] = [id]
+  })
 }

@@ -8,7 +8,7 @@ const dropped = new Set(['script', 'style', 'iframe', 'frame', 'object', 'embed'
 
 /**
  * Sanitise raw HTML from the manuscript to the book allow-list, telling the
- * writer about each element or remote resource it removes (a silent drop
+ * writer about each element it removes (a silent drop
  * would look like a rendering bug).
  */
 const rehypeUntrustedHtml: Plugin<[], Root> = () => (tree, file) => {
@@ -19,13 +19,6 @@ const rehypeUntrustedHtml: Plugin<[], Root> = () => (tree, file) => {
         { place: node.position, ruleId: 'unsafe-html', source: 'samizdat' },
       )
       return
-    }
-    const src = node.properties['src']
-    if (node.tagName === 'img' && typeof src === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(src)) {
-      file.message(
-        `Image \`${src}\` is not a file of the book and will not be loaded: download it into the manuscript folder and link it by its relative path`,
-        { place: node.position, ruleId: 'remote-resource', source: 'samizdat' },
-      )
     }
   })
   const clean = sanitize(tree, sanitizeSchema) as Root

@@ -1,0 +1,12 @@
+import { toString as hastToString } from 'hast-util-to-string'
+import type { BookTree } from './book-model.ts'
+
+/** All the text a reader sees in the book (used to pick the font subsets it needs). */
+export function bookText(tree: BookTree): string {
+  const { book } = tree
+  const front = [book.title, book.subtitle, ...book.authors, ...book.editors, book.rights, book.licence?.name, book.description]
+  const chapters = tree.chapters.map((chapter) => hastToString(chapter.hast))
+  const bibliography = tree.bibliography ? hastToString(tree.bibliography) : ''
+  // Digits, roman folios and punctuation appear in running heads and the contents.
+  return [...front, ...chapters, bibliography, '0123456789ivxlcdm.,;:–—’”“‘'].filter(Boolean).join('\n')
+}

