@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+import { rm, writeFile, rename } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 
 /**
- * Write `data` to `file` all at once: to a temp file beside it, then a
- * rename, so a reader (or a failed build) never sees half a file and the
- * previous version stays until the new one is complete.
+ * Write `data` to `path` through a temporary file in the same folder and a
+ * rename, so readers never see a half-written file and a failure leaves the
+ * previous output intact.
  */
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  // Same folder, so the rename stays on one file system and is atomic (POSIX rename(2)).
+  // The random part keeps two writers of the same path from sharing a temp file.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
     await writeFile(temp, data)
-    await rename(temp, file)
+    await rename(temp, path)
   } catch (error) {
     await rm(temp, { force: true })
     throw error
