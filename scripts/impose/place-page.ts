@@ -38,7 +38,9 @@ export function placePage(size: Size, pageRotation: number, box: Rect, options: 
   const sideways = rotate === 90 || rotate === 270
   const shown = sideways ? { width: size.height, height: size.width } : size
   const fit = fitScale(shown, box)
-  const scale = options.enlarge ? fit : Math.min(1, fit)
+  // Half a point of slack: mm → pt rounding makes an A5 page 0.004 pt taller than half an A4 sheet.
+  const fitsAsIs = shown.width <= box.width + 0.5 && shown.height <= box.height + 0.5
+  const scale = options.enlarge ? fit : fitsAsIs ? 1 : fit
   const width = shown.width * scale
   const height = shown.height * scale
   const align = options.align ?? 'center'
