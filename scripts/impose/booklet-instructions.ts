@@ -47,7 +47,7 @@ export function bookletInstructions(facts: BookletFacts): string[] {
     )
   }
   if (facts.scale < 0.999) {
-    lines.push(`The pages were scaled to ${Math.round(facts.scale * 100)}% to fit two on a ${facts.sheet.name} sheet; choose a bigger --sheet for actual size.`)
+    lines.push(`The pages were scaled to ${Math.round(facts.scale * 100)}% to fit two on one ${facts.sheet.name} sheet; choose a bigger --sheet for actual size.`)
   }
   if (facts.trim === 'marks') lines.push('After folding, trim the head, foot and fore-edge along the trim marks.')
   else if (facts.trim !== 'none') lines.push(`After folding, trim the head, foot and fore-edge to the page size (${facts.trim}).`)

@@ -1,4 +1,4 @@
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib'
+import { PDFDocument } from 'pdf-lib'
 import type { VFile } from 'vfile'
 import { failFile } from '../diagnostics/fail.ts'
 
@@ -19,23 +19,37 @@ export async function readSourcePdf(input: Uint8Array, file: VFile): Promise<PDF
   }
   let doc: PDFDocument
   try {
-    doc = await PDFDocument.load(input, { updateMetadata: false })
+    // Loaded despite encryption only to ask `isEncrypted`: pdf-lib's own
+    // EncryptedPDFError is not an `instanceof`-able class in its ES5 build.
+    doc = await PDFDocument.load(input, { updateMetadata: false, ignoreEncryption: true })
   } catch (error) {
-    if (error instanceof EncryptedPDFError) {
-      failFile(
-        file,
-        `${name} is encrypted or password-protected, so its pages cannot be copied. Open it in a PDF reader, save or print an unprotected copy ("Print to PDF"), and impose that copy`,
-        'impose-encrypted',
-      )
-    }
-    failFile(file, `${name} could not be read as a PDF (${reason(error)}). It may be damaged or cut short: export it again, or repair it with \`mutool clean ${name} repaired.pdf\``, 'impose-unreadable')
+    damaged(file, name, error)
   }
-  if (doc.getPageCount() === 0) {
+  if (doc.isEncrypted) {
+    failFile(
+      file,
+      `${name} is encrypted or password-protected, so its pages cannot be copied. Open it in a PDF reader, save or print an unprotected copy ("Print to PDF"), and impose that copy`,
+      'impose-encrypted',
+    )
+  }
+  let pageCount = 0
+  try {
+    // pdf-lib parses leniently: a broken page tree only shows when the pages are walked.
+    pageCount = doc.getPages().length
+  } catch (error) {
+    damaged(file, name, error)
+  }
+  if (pageCount === 0) {
     failFile(file, `${name} has no pages, so there is nothing to impose. Check that it is the right file`, 'impose-empty')
   }
   return doc
 }
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : String(error)
+function damaged(file: VFile, name: string, error: unknown): never {
+  const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : String(error)
+  failFile(
+    file,
+    `${name} could not be read as a PDF (${reason}). It may be damaged or cut short: export it again, or repair it with \`mutool clean ${name} repaired.pdf\``,
+    'impose-unreadable',
+  )
 }
