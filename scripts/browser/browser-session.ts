@@ -1,0 +1,183 @@
+import type { ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import { findChromium } from './find-chromium.ts'
+import { type SandboxRules, sandboxRequests } from './sandbox-requests.ts'
+import { abortReason, withTimeLimit } from './time-limit.ts'
+
+/** How to start the browser. */
+export interface BrowserSessionOptions {
+  /** Chromium to run; found with `findChromium` when absent. */
+  readonly executablePath?: string
+  /** Time limit for Chromium to start, in ms (default 30 s). */
+  readonly launchTimeoutMs?: number
+  /** Longest single DevTools call, in ms; must exceed every step's own limit (default 10 min). */
+  readonly protocolTimeoutMs?: number
+  /** Where the throw-away profile directory is made (default the OS temp dir). */
+  readonly tempDir?: string
+  readonly signal?: AbortSignal
+}
+
+/** What a page did that the build should report: refused requests and its errors. */
+export interface PageLog {
+  readonly blockedRequests: string[]
+  readonly messages: string[]
+}
+
+/** A page whose requests are sandboxed, with the log of what it tried and said. */
+export interface SandboxedPage {
+  readonly page: Page
+  readonly log: PageLog
+}
+
+/** The running browser, valid only inside the `withBrowser` callback. */
+export interface BrowserSession {
+  newPage(rules: SandboxRules): Promise<SandboxedPage>
+  /** The profile directory, unique to this session (tests look for stray processes by it). */
+  readonly userDataDir: string
+}
+
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+/**
+ * Start Chromium, run `work` with it, and always stop it: after success,
+ * failure, abort or a signal no Chromium process and no profile directory is
+ * left behind. This module is the only owner of the browser's lifetime.
+ */
+export async function withBrowser<T>(
+  options: BrowserSessionOptions,
+  work: (session: BrowserSession) => Promise<T>,
+): Promise<T> {
+  const { signal } = options
+  if (signal?.aborted) throw abortReason(signal)
+  const executablePath = options.executablePath ?? findChromium()
+  const userDataDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'samizdat-chromium-'))
+  let child: ChildProcess | null = null
+  // A signal or `process.exit` can end node at any moment: kill synchronously.
+  const emergencyStop = (): void => {
+    killGroup(child)
+    rmSync(userDataDir, { recursive: true, force: true })
+  }
+  const onSignal = (name: NodeJS.Signals): void => {
+    emergencyStop()
+    removeHandlers()
+    // Re-raise so the process ends as the signal intends, unless someone else handles it.
+    if (process.listenerCount(name) === 0) process.kill(process.pid, name)
+  }
+  const removeHandlers = (): void => {
+    for (const name of signals) process.off(name, onSignal)
+    process.off('exit', emergencyStop)
+  }
+  for (const name of signals) process.on(name, onSignal)
+  process.on('exit', emergencyStop)
+
+  let browser: Browser | undefined
+  try {
+    const launching = launch(executablePath, userDataDir, options)
+    browser = await withTimeLimit(launching, 'Starting Chromium', options.launchTimeoutMs ?? 30_000, signal, () =>
+      `${executablePath} did not answer`,
+    ).catch((error: unknown) => {
+      // The launch lost the race (time limit, abort): stop whatever it still starts.
+      launching.then((late) => killGroup(late.process()), ignore)
+      throw error
+    })
+    child = browser.process()
+    const running = browser
+    return await work({ userDataDir, newPage: (rules) => openPage(running, rules) })
+  } finally {
+    await stop(browser, child)
+    removeHandlers()
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 })
+  }
+}
+
+function launch(executablePath: string, userDataDir: string, options: BrowserSessionOptions): Promise<Browser> {
+  const args = [
+    '--disable-gpu',
+    '--disable-component-update',
+    '--disable-background-networking',
+    '--disable-sync',
+    '--no-first-run',
+    // Paged.js reads the book's stylesheets with XHR; the request sandbox still decides which files.
+    '--allow-file-access-from-files',
+  ]
+  // Chromium refuses to run as root with its sandbox on.
+  if (process.getuid?.() === 0) args.push('--no-sandbox')
+  return puppeteer
+    .launch({
+      executablePath,
+      userDataDir,
+      args,
+      headless: true,
+      // A pipe dies with node, so Chromium exits even if node is killed with SIGKILL.
+      pipe: true,
+      timeout: options.launchTimeoutMs ?? 30_000,
+      protocolTimeout: options.protocolTimeoutMs ?? 600_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      defaultViewport: null,
+    })
+    .catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new Error(`Chromium (${executablePath}) did not start: ${reason}`, { cause: error })
+    })
+}
+
+async function openPage(browser: Browser, rules: SandboxRules): Promise<SandboxedPage> {
+  const page = await browser.newPage()
+  const log: PageLog = { blockedRequests: [], messages: [] }
+  page.on('console', (message) => {
+    const type = message.type()
+    if (type !== 'error' && type !== 'warn') return
+    const text = message.text()
+    // Refused requests are reported once, as blocked requests, not again as console noise.
+    if (text.includes('ERR_BLOCKED_BY_CLIENT')) return
+    const where = message.location().url
+    log.messages.push(`console.${type}: ${text}${where ? ` (${where})` : ''}`)
+  })
+  page.on('pageerror', (error) => {
+    log.messages.push(`page error: ${error instanceof Error ? error.message : String(error)}`)
+  })
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'failed'
+    if (!reason.includes('ERR_BLOCKED_BY_CLIENT')) log.messages.push(`could not load ${request.url()}: ${reason}`)
+  })
+  page.on('error', (error) => {
+    log.messages.push(`page crashed: ${error.message}`)
+  })
+  await sandboxRequests(page, rules, (url) => log.blockedRequests.push(url))
+  return { page, log }
+}
+
+/** Close gracefully; if that hangs or fails, kill the whole process group. */
+async function stop(browser: Browser | undefined, child: ChildProcess | null): Promise<void> {
+  if (!browser) return
+  try {
+    await withTimeLimit(browser.close(), 'Closing Chromium', 5_000)
+  } catch {
+    killGroup(child)
+  }
+  if (child && child.exitCode === null && child.signalCode === null) {
+    await withTimeLimit(new Promise((done) => child.once('exit', done)), 'Stopping Chromium', 5_000).catch(ignore)
+  }
+}
+
+/**
+ * SIGKILL Chromium's process group (puppeteer starts it detached, so the
+ * group holds the browser, its zygotes and renderers and nothing else).
+ */
+function killGroup(child: ChildProcess | null | undefined): void {
+  const pid = child?.pid
+  if (pid === undefined || child?.exitCode !== null || child.signalCode !== null) return
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL')
+  } catch {
+    // Already gone.
+  }
+}
+
+function ignore(): void {}

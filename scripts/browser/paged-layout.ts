@@ -1,0 +1,100 @@
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import type { Page } from 'puppeteer-core'
+import { runInPage } from './run-in-page.ts'
+import { StepTimeoutError, withTimeLimit } from './time-limit.ts'
+
+/** Where Paged.js has got to: pages laid out, the chapter (last `h1`) and the last text block placed. */
+export interface LayoutProgress {
+  readonly pages: number
+  readonly chapter?: string
+  readonly sid?: string
+}
+
+/** Time limits and the progress callback for `layOutPages`. */
+export interface LayoutOptions {
+  /** Longest the whole layout may take, in ms. */
+  readonly limitMs: number
+  /** Longest Paged.js may spend on one page before we call it stalled, in ms. */
+  readonly stallMs: number
+  readonly onProgress?: ((progress: LayoutProgress) => void) | undefined
+  readonly signal?: AbortSignal | undefined
+}
+
+// The package's `exports` hide `dist/`; reach it from the resolvable CommonJS entry (lib/index.cjs).
+const polyfillPath = join(dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')
+
+/**
+ * Must run before the page loads: Paged.js starts on its own unless
+ * `PagedConfig.auto` is false when its script runs (pagedjs-cli's protocol).
+ */
+export async function preparePagedLayout(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument('window.PagedConfig = { auto: false }')
+}
+
+/**
+ * Lay the loaded document out into pages with Paged.js and resolve with the
+ * page count. Rejects with `StepTimeoutError` naming the last page, chapter
+ * and block when the whole layout exceeds `limitMs` or a single page
+ * exceeds `stallMs`.
+ */
+export async function layOutPages(page: Page, options: LayoutOptions): Promise<number> {
+  let last: LayoutProgress = { pages: 0 }
+  let lastAt = Date.now()
+  await page.exposeFunction('__samizdatPage', (progress: LayoutProgress) => {
+    last = progress
+    lastAt = Date.now()
+    options.onProgress?.(progress)
+  })
+  const loaded = await page.evaluate('typeof window.PagedPolyfill === "object"')
+  if (!loaded) await page.addScriptTag({ path: polyfillPath })
+  lastAt = Date.now()
+  const layout = runInPage(page, layOutInPage, undefined)
+  let watch: NodeJS.Timeout | undefined
+  const stalled = new Promise<never>((_, reject) => {
+    watch = setInterval(() => {
+      if (Date.now() - lastAt <= options.stallMs) return
+      reject(new StepTimeoutError(`Laying out page ${last.pages + 1}`, options.stallMs, stallDetail(last)))
+    }, Math.min(250, options.stallMs))
+  })
+  try {
+    return await withTimeLimit(Promise.race([layout, stalled]), 'Laying out pages', options.limitMs, options.signal, () =>
+      stallDetail(last),
+    )
+  } finally {
+    clearInterval(watch)
+  }
+}
+
+function stallDetail(last: LayoutProgress): string {
+  if (last.pages === 0) return 'Paged.js stalled before finishing the first page'
+  const chapter = last.chapter ? ` in chapter “${last.chapter}”` : ''
+  const block = last.sid ? ` (last text block placed: data-sid="${last.sid}")` : ''
+  return `Paged.js stalled after page ${last.pages}${chapter}${block}`
+}
+
+/** Runs in the page: report every finished page, then run Paged.js. Self-contained (see runInPage). */
+async function layOutInPage(): Promise<number> {
+  const w = window as unknown as {
+    Paged: { Handler: new (...args: unknown[]) => object; registerHandlers: (...handlers: unknown[]) => void }
+    PagedPolyfill: { preview: () => Promise<{ total: number }> }
+    __samizdatPage: (progress: { pages: number; chapter?: string; sid?: string }) => Promise<void>
+  }
+  let pages = 0
+  let chapter: string | undefined
+  class Progress extends w.Paged.Handler {
+    afterPageLayout(pageElement: Element): void {
+      pages += 1
+      const content = pageElement.querySelector('.pagedjs_page_content')
+      const headings = content?.querySelectorAll('h1') ?? []
+      const heading = headings[headings.length - 1]?.textContent?.replace(/\s+/g, ' ').trim()
+      if (heading) chapter = heading
+      const blocks = content?.querySelectorAll('[data-sid]') ?? []
+      const sid = blocks[blocks.length - 1]?.getAttribute('data-sid') ?? undefined
+      void w.__samizdatPage({ pages, ...(chapter ? { chapter } : {}), ...(sid ? { sid } : {}) })
+    }
+  }
+  w.Paged.registerHandlers(Progress)
+  const flow = await w.PagedPolyfill.preview()
+  return flow.total
+}
