@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { InvalidArgumentError } from 'commander'
 import { VFile } from 'vfile'
-import { failFile } from '../diagnostics/fail.ts'
+import { failFile, warn } from '../diagnostics/fail.ts'
 import type { ImposeReport } from '../impose/impose-report.ts'
 import { parseSheetName, type SheetName, sheetNames } from '../impose/sheet-sizes.ts'
 import { pdfToBooklet } from '../pdf-to-booklet.ts'
@@ -47,6 +47,9 @@ export async function imposeCommand(options: ImposeCommandOptions): Promise<Impo
     failFile(file, `The output would replace the input ${options.input}. Choose another --out`, 'impose-overwrite-input')
   }
   const input = await readInput(file)
+  if (options.layout === 'zine8' && (options.creepMm !== undefined || options.signatureSheets !== undefined)) {
+    warn(file, 'A one-sheet zine has no creep or signatures: --creep and --signature were ignored', 'impose-option-ignored')
+  }
   const common = {
     file,
     ...(options.sheet ? { sheet: options.sheet } : {}),

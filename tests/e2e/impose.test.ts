@@ -304,8 +304,12 @@ describe('samizdat impose', () => {
 
   it('makes a zine from the command', async () => {
     const input = save(await numberedPdf(6), 'short.pdf')
-    const report = await imposeCommand({ input, layout: 'zine8', sheet: 'letter', keepLastPage: true })
+    const report = await imposeCommand({ input, layout: 'zine8', sheet: 'letter', keepLastPage: true, creepMm: 0.1 })
     assert.equal(report.output, path.join(dir, 'short-zine.pdf'))
+    assert.deepEqual(
+      report.file.messages.map((message) => message.ruleId),
+      ['impose-option-ignored'],
+    )
     assert.equal(report.sheet.name, 'letter')
     // With keepLastPage, page 6 is the back cover: bottom row, third panel.
     assert.deepEqual(numbersIn(report.output, 1, { x: 396, y: 306, width: 198, height: 306 }), [6])
