@@ -134,8 +134,8 @@ async function openPage(browser: Browser, rules: SandboxRules): Promise<Sandboxe
     const type = message.type()
     if (type !== 'error' && type !== 'warn') return
     const text = message.text()
-    // Refused requests are reported once, as blocked requests, not again as console noise.
-    if (text.includes('ERR_BLOCKED_BY_CLIENT')) return
+    // Failed loads are reported once, with their URL, by the requestfailed handler below.
+    if (text.startsWith('Failed to load resource:')) return
     const where = message.location().url
     log.messages.push(`console.${type}: ${text}${where ? ` (${where})` : ''}`)
   })
@@ -149,7 +149,9 @@ async function openPage(browser: Browser, rules: SandboxRules): Promise<Sandboxe
   page.on('error', (error) => {
     log.messages.push(`page crashed: ${error.message}`)
   })
-  await sandboxRequests(page, rules, (url) => log.blockedRequests.push(url))
+  await sandboxRequests(page, rules, (url) => {
+    if (!log.blockedRequests.includes(url)) log.blockedRequests.push(url)
+  })
   return { page, log }
 }
 
@@ -164,15 +166,19 @@ async function stop(browser: Browser | undefined, child: ChildProcess | null): P
   if (child && child.exitCode === null && child.signalCode === null) {
     await withTimeLimit(new Promise((done) => child.once('exit', done)), 'Stopping Chromium', 5_000).catch(ignore)
   }
+  // Helpers that outlive the browser process still hold its group id (so it
+  // cannot have been reused): take them down too.
+  killGroup(child, true)
 }
 
 /**
  * SIGKILL Chromium's process group (puppeteer starts it detached, so the
  * group holds the browser, its zygotes and renderers and nothing else).
  */
-function killGroup(child: ChildProcess | null | undefined): void {
+function killGroup(child: ChildProcess | null | undefined, evenAfterExit = false): void {
   const pid = child?.pid
-  if (pid === undefined || child?.exitCode !== null || child.signalCode !== null) return
+  if (!child || pid === undefined) return
+  if (!evenAfterExit && (child.exitCode !== null || child.signalCode !== null)) return
   try {
     process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL')
   } catch {

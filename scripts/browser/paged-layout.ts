@@ -80,6 +80,19 @@ async function layOutInPage(): Promise<number> {
     PagedPolyfill: { preview: () => Promise<{ total: number }> }
     __samizdatPage: (progress: { pages: number; chapter?: string; sid?: string }) => Promise<void>
   }
+  // Paged.js re-reads every stylesheet link with XHR and gives up on the whole
+  // book if one fails; a link that did not load (refused or missing, both
+  // already reported) is dropped instead. Chromium gives a failed link an
+  // empty sheet, and a foreign one throws on access.
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')) {
+    let rules = 0
+    try {
+      rules = link.sheet?.cssRules.length ?? 0
+    } catch {
+      rules = 0
+    }
+    if (rules === 0) link.remove()
+  }
   let pages = 0
   let chapter: string | undefined
   class Progress extends w.Paged.Handler {
@@ -96,5 +109,25 @@ async function layOutInPage(): Promise<number> {
   }
   w.Paged.registerHandlers(Progress)
   const flow = await w.PagedPolyfill.preview()
+  // Paged.js restarts the page and footnote counters at a page with
+  // `[data-page-number="N"] { counter-reset: page 1 }`. Chromium scopes a
+  // reset to the element and its descendants, so the next page went on
+  // from the old count (folios 1, 3, 4 … while the contents said 1, 2, 3).
+  // `counter-set` changes the running counter instead, as Paged.js means.
+  for (const sheet of document.styleSheets) {
+    let rules: CSSRuleList
+    try {
+      rules = sheet.cssRules
+    } catch {
+      continue
+    }
+    for (const rule of rules) {
+      if (!(rule instanceof CSSStyleRule) || !rule.selectorText.startsWith('[data-page-number=')) continue
+      const reset = rule.style.counterReset
+      if (!reset || reset === 'none') continue
+      rule.style.counterSet = reset
+      rule.style.counterReset = 'none'
+    }
+  }
   return flow.total
 }

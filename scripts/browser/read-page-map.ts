@@ -93,7 +93,9 @@ function readPageMapInPage(headingIds: readonly string[]): PageMap {
   }
 
   const pageElements = [...document.querySelectorAll('.pagedjs_pages > .pagedjs_page')]
-  // Simulate the page counter as CSS does: reset, then increment, page after page.
+  // Replay the page counter as Chromium computes it on these sibling pages:
+  // increment, then set, carry on to the next page; a reset only counts on
+  // its own page (Chromium scopes it to the element and its descendants).
   let counter = 0
   const values: number[] = []
   const segments: number[] = []
@@ -101,10 +103,13 @@ function readPageMapInPage(headingIds: readonly string[]): PageMap {
   for (const pageElement of pageElements) {
     const computed = getComputedStyle(pageElement)
     const reset = counterValue(computed.counterReset, 'page')
-    if (reset !== undefined) counter = reset
-    counter += counterValue(computed.counterIncrement, 'page') ?? 0
-    values.push(counter)
-    segments.push((segments[segments.length - 1] ?? 0) + (reset !== undefined ? 1 : 0))
+    const increment = counterValue(computed.counterIncrement, 'page') ?? 0
+    const set = counterValue(computed.counterSet, 'page')
+    if (reset === undefined) counter += increment
+    if (set !== undefined) counter = set
+    values.push(reset === undefined ? counter : (set ?? reset + increment))
+    const restarted = reset !== undefined || set !== undefined
+    segments.push((segments[segments.length - 1] ?? 0) + (restarted ? 1 : 0))
     styles.push(folioStyleOf(pageElement))
   }
   // Pages that print no folio (chapter openings, blanks) take the style of
