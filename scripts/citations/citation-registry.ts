@@ -1,0 +1,126 @@
+import { type CiteprocCitation, type CiteprocCiteItem, type CiteprocEngine, plugins } from '@citation-js/core'
+import '@citation-js/plugin-csl'
+import type { Element, ElementContent } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { citeEnd, citeStart, linkCitationNumbers, linkMarkedCites, stripMarkers } from './link-cites.ts'
+import type { CslStyle } from './load-csl-style.ts'
+import type { References } from './load-references.ts'
+
+/** One cite to render: citeproc's rich-text prefix and suffix (`<i>…</i>` allowed). */
+export interface CiteRequest {
+  readonly key: string
+  readonly prefix: string
+  readonly suffix: string
+  readonly locator: string | undefined
+  readonly label: string | undefined
+  readonly suppressAuthor: boolean
+}
+
+/** One citation cluster to render, in the book's reading order. */
+export interface ClusterRequest {
+  readonly items: readonly CiteRequest[]
+  /** The footnote the cluster sits in (or becomes), numbered across the book; 0 in running text of in-text styles. */
+  readonly noteIndex: number
+  /** Only the author names (`Daniels` of `Daniels (1960, 3)`); not counted for ibid. */
+  readonly authorOnly: boolean
+}
+
+/** The formatted bibliography: `div.csl-entry#ref-KEY` per work. */
+export interface RenderedBibliography {
+  readonly entries: readonly Element[]
+  readonly hangingIndent: boolean
+}
+
+/** The book's one citeproc engine: every citation of every chapter goes through it, in order. */
+export interface CitationRegistry {
+  readonly style: CslStyle
+  readonly references: References
+  /**
+   * Render all clusters of the book at once (citeproc revises earlier cites
+   * for disambiguation), as hast with links to entries; a cluster the style
+   * cannot print (no author, no page to show) comes back empty.
+   */
+  render(clusters: readonly ClusterRequest[], nocite: readonly string[]): ElementContent[][]
+  /** The bibliography of the works cited in the last `render`, plus the nocite ones; undefined when the style has none. */
+  bibliography(): RenderedBibliography | undefined
+}
+
+/**
+ * Create the book's citation registry: register the style and locale with
+ * citation-js and fetch its citeproc engine (`@csl` plugin's `engine`) for
+ * every reference of the book.
+ */
+export function createCitationRegistry(references: References, style: CslStyle): CitationRegistry {
+  const csl = plugins.config.get('@csl')
+  csl.styles.set(style.id, style.xml)
+  csl.locales.set(style.locale.lang, style.locale.xml)
+  const items = [...references.byKey.values()].map((reference) => reference.item)
+  // citation-js caches one engine per style and locale and resets its items here.
+  const engine = csl.engine(items, style.id, style.locale.lang, 'html')
+  // Pandoc links URLs and DOIs in bibliography entries; citation-js turns that off.
+  engine.opt.development_extensions['wrap_url_and_doi'] = true
+  return {
+    style,
+    references,
+    render: (clusters, nocite) => renderClusters(engine, style, clusters, nocite),
+    bibliography: () => renderBibliography(engine),
+  }
+}
+
+function renderClusters(engine: CiteprocEngine, style: CslStyle, clusters: readonly ClusterRequest[], nocite: readonly string[]): ElementContent[][] {
+  const marked = (cluster: ClusterRequest) => !style.collapsesNumbers && !cluster.authorOnly
+  const citations: CiteprocCitation[] = clusters.map((cluster, index) => ({
+    citationID: `samizdat-${index + 1}`,
+    citationItems: cluster.items.map((item, at) => citeItem(item, marked(cluster) ? at : undefined)),
+    properties: { noteIndex: cluster.noteIndex, ...(cluster.authorOnly ? { mode: 'author-only' as const } : {}) },
+  }))
+  const output = engine.rebuildProcessorState(citations, 'html', [...nocite])
+  return clusters.map((cluster, index) => {
+    const html = (output[index]?.[2] ?? '').replace('[NO_PRINTED_FORM]', '')
+    // With the markers in place citeproc does not see an empty cite (MLA's `[-@key]` with no page), so check.
+    if (!/[\p{L}\p{N}]/u.test(stripMarkers(html).replace(/<[^>]*>/g, ''))) return []
+    const nodes = fromHtml(html, { fragment: true }).children as ElementContent[]
+    const keys = cluster.items.map((item) => item.key)
+    if (marked(cluster)) return linkMarkedCites(nodes, keys)
+    if (!style.collapsesNumbers || cluster.authorOnly) return nodes
+    const numbers = new Map<number, string>()
+    for (const key of keys) {
+      const seq = engine.registry.registry[key]?.seq
+      if (seq !== undefined) numbers.set(seq, key)
+    }
+    return linkCitationNumbers(nodes, numbers)
+  })
+}
+
+function citeItem(item: CiteRequest, markIndex: number | undefined): CiteprocCiteItem {
+  let prefix = item.prefix
+  let suffix = item.suffix
+  if (markIndex !== undefined) {
+    // citeproc spaces affixes from their own ends; with markers there, space them here.
+    if (prefix !== '' && !/[\s([{“‘"']$/.test(prefix)) prefix += ' '
+    if (suffix !== '' && !/^[\s,.;:!?)\]}”’]/.test(suffix)) suffix = ` ${suffix}`
+    prefix += citeStart(markIndex)
+    suffix = citeEnd + suffix
+  }
+  return {
+    id: item.key,
+    ...(prefix ? { prefix } : {}),
+    ...(suffix ? { suffix } : {}),
+    ...(item.locator !== undefined ? { locator: item.locator, label: item.label ?? 'page' } : {}),
+    ...(item.suppressAuthor ? { 'suppress-author': true } : {}),
+  }
+}
+
+function renderBibliography(engine: CiteprocEngine): RenderedBibliography | undefined {
+  const result = engine.makeBibliography()
+  if (!result) return undefined
+  const [params, strings] = result
+  const entries = strings.flatMap((html, index) => {
+    const key = params.entry_ids[index]?.[0]
+    const entry = fromHtml(html.trim(), { fragment: true }).children.find((node): node is Element => node.type === 'element')
+    if (!entry || key === undefined) return []
+    entry.properties = { ...entry.properties, id: `ref-${key}`, role: 'doc-biblioentry' }
+    return [entry]
+  })
+  return { entries, hangingIndent: Boolean(params.hangingindent) }
+}
