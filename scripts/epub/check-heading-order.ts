@@ -1,0 +1,35 @@
+import type { Element } from 'hast'
+import { headingRank } from 'hast-util-heading-rank'
+import { SKIP, visit } from 'unist-util-visit'
+import type { HastChapter } from '../book-model.ts'
+
+/**
+ * Warn, at the heading, where a chapter's headings skip a level (`#` then
+ * `###`): screen-reader users move by heading level and would miss the
+ * section (WCAG 1.3.1). Returns how many problems were found, the chapters
+ * without a title heading (already reported) included.
+ */
+export function checkHeadingOrder(chapters: readonly HastChapter[]): number {
+  let problems = 0
+  for (const chapter of chapters) {
+    let previous = 0
+    visit(chapter.hast, 'element', (node: Element) => {
+      // The notes heading is remark-rehype's, and the EPUB drops it.
+      if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP
+      const rank = headingRank(node)
+      if (!rank) return undefined
+      if (previous === 0 && rank !== 1) problems++
+      else if (rank > previous + 1) {
+        problems++
+        chapter.file.message(`Heading level ${rank} follows level ${previous}: use ${'#'.repeat(previous + 1)} here (or add the missing level above it), so readers who move by headings do not miss this section`, {
+          place: node.position,
+          ruleId: 'heading-order',
+          source: 'samizdat',
+        })
+      }
+      previous = rank
+      return undefined
+    })
+  }
+  return problems
+}

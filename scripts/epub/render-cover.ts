@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises'
+import type { Root } from 'hast'
+import { h } from 'hastscript'
+import { toHtml } from 'hast-util-to-html'
+import { loadBookFonts } from '../assets/book-fonts.ts'
+import { type BrowserSessionOptions, withBrowser } from '../browser/browser-session.ts'
+import { withTimeLimit } from '../browser/time-limit.ts'
+import type { ResolvedBook } from '../config/resolve-book.ts'
+
+/** Cover size in CSS pixels: the 1:1.6 portrait shape EPUB stores ask for. */
+export const coverSize = { width: 1600, height: 2560 } as const
+
+/**
+ * Render a typographic cover (title, subtitle, authors, publisher in the book
+ * face) to PNG with Chromium, for a book.yaml without `cover`. Fonts are
+ * inlined as data URLs, so the page loads nothing; same book, same machine,
+ * same bytes.
+ */
+export async function renderCover(book: ResolvedBook, options: BrowserSessionOptions = {}): Promise<Uint8Array> {
+  const html = await coverHtml(book)
+  return withBrowser(options, async (session) => {
+    const { page, log } = await session.newPage({ allowedRoots: [], documentUrl: 'about:blank' })
+    await page.setViewport({ ...coverSize, deviceScaleFactor: 1 })
+    const shot = (async () => {
+      await page.setContent(html, { waitUntil: 'load' })
+      await page.evaluate(() => document.fonts.ready.then(() => undefined))
+      return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...coverSize }, omitBackground: false })
+    })()
+    const png = await withTimeLimit(shot, 'Rendering the cover', 60_000, options.signal)
+    if (log.messages.length > 0) throw new Error(`The cover page reported: ${log.messages.join('; ')}`)
+    return new Uint8Array(png)
+  })
+}
+
+/** The cover as an HTML page (hast, serialised once). */
+export async function coverHtml(book: ResolvedBook): Promise<string> {
+  const text = [book.title, book.subtitle, ...book.authors, ...book.editors, book.publisher].filter(Boolean).join('\n')
+  const fonts = await loadBookFonts(book.typeface, text)
+  const faces = await Promise.all(
+    fonts.faces.map(async (face) => {
+      const data = (await readFile(face.file)).toString('base64')
+      return `@font-face { font-family: '${face.family}'; font-style: ${face.style}; font-weight: ${face.weight}; src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${face.unicodeRange}; }`
+    }),
+  )
+  const people = [...book.authors, ...book.editors]
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: book.lang }, [
+        h('head', [h('meta', { charSet: 'utf-8' }), h('style', `${faces.join('\n')}\n${coverCss(fonts.family, book.title)}`)]),
+        h('body', [
+          h('div.rule'),
+          h('h1.title', book.title),
+          ...(book.subtitle ? [h('p.subtitle', book.subtitle)] : []),
+          h('div.space'),
+          ...(people.length > 0 ? [h('p.author', people.join(', '))] : []),
+          ...(book.publisher ? [h('p.publisher', book.publisher)] : []),
+        ]),
+      ]),
+    ],
+  }
+  return toHtml(tree)
+}
+
+function coverCss(family: string, title: string): string {
+  // Long titles get a smaller size, so they fit in at most about six lines.
+  const size = title.length <= 20 ? 190 : title.length <= 40 ? 160 : title.length <= 70 ? 132 : 104
+  return `
+html, body { margin: 0; }
+body {
+  box-sizing: border-box; width: ${coverSize.width}px; height: ${coverSize.height}px; padding: 220px 170px 200px;
+  display: flex; flex-direction: column; background: #f4efe3; color: #1d1b18;
+  font-family: '${family}', serif; -webkit-font-smoothing: antialiased;
+}
+.rule { height: 14px; width: 420px; background: #8a1c1c; margin-bottom: 120px; }
+.title { font-size: ${size}px; line-height: 1.12; font-weight: 700; margin: 0; overflow-wrap: break-word; }
+.subtitle { font-size: 76px; line-height: 1.25; font-style: italic; margin: 70px 0 0; }
+.space { flex: 1; }
+.author { font-size: 70px; line-height: 1.3; letter-spacing: 0.04em; font-variant: small-caps; margin: 0; }
+.publisher { font-size: 46px; letter-spacing: 0.12em; text-transform: uppercase; margin: 60px 0 0; color: #8a1c1c; }
+`
+}
