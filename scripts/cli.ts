@@ -1,44 +1,130 @@
 import { readFileSync } from 'node:fs'
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { pageSizes } from './config/book-schema.ts'
-import { BuildError } from './diagnostics/fail.ts'
-import { reportFiles } from './diagnostics/report.ts'
-import { createProgress } from './diagnostics/progress.ts'
-import { type Format, formats, buildBook } from './pipeline.ts'
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { addBookFlags, type BookFlags, bookOverrides } from './commands/book-flags.ts'
+import { exitCodes } from './commands/exit-codes.ts'
+import { parseLang } from './commands/init-flags.ts'
+import { defaultPort, parseHost, parsePort } from './commands/preview-flags.ts'
+
+export { exitCodes } from './commands/exit-codes.ts'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
-/** Exit codes: 0 built, 1 the book has errors (or warnings under --strict), 2 the command line is wrong. */
-export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const
+const exitCodeHelp = `
+Exit codes:
+  0  done (warnings are printed, and do not stop the outputs)
+  1  the book has errors (or warnings, with --strict); the previous outputs are left as they were
+  2  the command line is wrong`
 
-/** Run the `samizdat` command with its arguments; resolves to the exit code. */
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n${exitCodeHelp}`
+
+/**
+ * Run the `samizdat` command with its arguments; resolves to the exit code.
+ * Each command's code is imported when it runs, so `check` does not pay for
+ * Chromium's driver and `--help` answers at once.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
+  let code: number = exitCodes.ok
   const program = new Command('samizdat')
     .description('Build a printable book from a Markdown manuscript: print PDF, booklet, EPUB 3 and a web edition.')
-    .version(version)
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (also: samizdat help COMMAND)')
     .exitOverride()
-    .showHelpAfterError('(run `samizdat --help` for the commands)')
-  let code: number = exitCodes.ok
-  program
-    .command('build')
-    .description('build the book in DIR (default: manuscript) into --out')
-    .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript')
-    .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('-f, --format <list>', `outputs to build, comma-separated (${formats.join(',')})`, parseFormats, new Set(formats))
-    .addOption(new Option('--page-size <size>', 'trim size (book.yaml: pageSize)').choices(pageSizes))
-    .option('--csl <style>', 'citation style: a CSL name or file (book.yaml: csl)')
-    .option('--strict', 'treat warnings as errors (book.yaml: strict)')
-    .action(async (dir: string, flags: { out: string; format: Set<Format>; pageSize?: (typeof pageSizes)[number]; csl?: string; strict?: boolean }) => {
-      code = await runBuild(dir, flags)
+    .showSuggestionAfterError()
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', examples('samizdat init my-book', 'samizdat check my-book', 'samizdat preview my-book', 'samizdat build my-book --out my-book/dist'))
+
+  addBookFlags(
+    program
+      .command('build')
+      .description('build the book in DIR into --out: print PDF, booklet, EPUB and web edition')
+      .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript')
+      .option('-o, --out <dir>', 'output folder (never cleaned: each output is replaced whole)', 'dist')
+      .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet (default: all)'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'samizdat build',
+        'samizdat build my-book --out my-book/dist --format pdf,epub',
+        'samizdat build my-book --page-size 6x9 --bleed 3mm --marks crop',
+        'samizdat build my-book --strict        # fail on warnings too (CI)',
+      ),
+    )
+    .action(async (dir: string, flags: BookFlags & { out: string; format?: string }, command: Command) => {
+      const { buildCommand } = await import('./commands/build.ts')
+      const { formats } = await import('./pipeline.ts')
+      const wanted = usage(command, () => parseFormats(flags.format, formats))
+      code = await buildCommand({ dir, out: flags.out, formats: wanted, overrides: bookOverrides(flags), signal: interruptSignal() })
     })
-  program
-    .command('check')
-    .description('check the book without rendering: configuration, citations, links')
-    .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript')
-    .option('--strict', 'treat warnings as errors')
-    .action(async (dir: string, flags: { strict?: boolean }) => {
-      code = await runBuild(dir, { out: 'dist', format: new Set(), ...flags })
+
+  addBookFlags(
+    program
+      .command('check')
+      .description('check the book without rendering it: book.yaml, chapters, citations, links, images; writes nothing')
+      .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript'),
+  )
+    .addHelpText('after', examples('samizdat check', 'samizdat check my-book --strict'))
+    .action(async (dir: string, flags: BookFlags) => {
+      const { checkCommand } = await import('./commands/check.ts')
+      code = await checkCommand({ dir, overrides: bookOverrides(flags) })
     })
+
+  addBookFlags(
+    program
+      .command('preview')
+      .description('serve the paginated book on this machine and refresh it as you edit')
+      .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript')
+      .option('-p, --port <number>', 'port to listen on (0: any free port)', parsePort, defaultPort)
+      .option('--host <address>', 'address to listen on; the default lets only this machine in', parseHost, '127.0.0.1'),
+  )
+    .addHelpText(
+      'after',
+      `\nPages:\n  /       the print edition, paginated in the browser\n  /epub   the EPUB's reflowable view\n  /web    the web edition\n${examples('samizdat preview', 'samizdat preview my-book --port 8080')}`,
+    )
+    .action(async (dir: string, flags: BookFlags & { port: number; host: string }) => {
+      const { previewCommand } = await import('./commands/preview.ts')
+      code = await previewCommand({ dir, host: flags.host, port: flags.port, overrides: bookOverrides(flags) })
+    })
+
+  program
+    .command('impose')
+    .description('impose a PDF (any PDF) for home printing: a folded booklet, or an 8-page zine on one sheet')
+    .argument('<pdf>', 'the PDF to impose, e.g. dist/book.pdf')
+    .option('-l, --layout <layout>', 'booklet or zine8 (default: booklet)')
+    .option('--sheet <paper>', 'paper size: A5, A4, A3, letter, tabloid (default: the smallest that fits)')
+    .option('--creep <mm>', 'creep compensation in mm per sheet (booklet), e.g. 0.1')
+    .option('--signature <sheets>', 'sheets per signature, for a sewn book (booklet)')
+    .option('--marks', 'print trim and fold marks')
+    .option('--keep-last-page', 'keep the last page last, as a back cover')
+    .option('-o, --out <file>', 'output PDF (default: next to the input, NAME-booklet.pdf or NAME-zine.pdf)')
+    .addHelpText(
+      'after',
+      examples(
+        'samizdat impose dist/book.pdf',
+        'samizdat impose dist/book.pdf --sheet A4 --creep 0.1 --marks',
+        'samizdat impose dist/book.pdf --signature 4 --out dist/sewn.pdf',
+        'samizdat impose zine.pdf --layout zine8 --sheet letter',
+      ),
+    )
+    .action(async (input: string, flags: Record<string, string | boolean | undefined>, command: Command) => {
+      const { parseImposeFlags, runImpose } = await import('./commands/run-impose.ts')
+      const options = usage(command, () => parseImposeFlags(input, flags, interruptSignal()))
+      code = await runImpose(options)
+    })
+
+  program
+    .command('init')
+    .description('start a new book in DIR: book.yaml, two chapters, a bibliography, a README; never overwrites')
+    .argument('[dir]', 'folder for the new book (made if missing)', '.')
+    .option('--title <title>', "the book's title (default: from the folder name)")
+    .option('--author <name>', 'the author')
+    .option('--lang <tag>', 'language of the text, e.g. en, en-GB, de', parseLang)
+    .addHelpText('after', examples('samizdat init my-book', 'samizdat init zine --title "Mutual Aid" --author "Reading Group" --lang en-GB'))
+    .action(async (dir: string, flags: { title?: string; author?: string; lang?: string }) => {
+      const { initCommand } = await import('./commands/init.ts')
+      code = await initCommand({ dir, ...definedOnly(flags) })
+    })
+
   try {
     await program.parseAsync([...argv], { from: 'user' })
   } catch (error) {
@@ -48,32 +134,36 @@ export async function main(argv: readonly string[]): Promise<number> {
   return code
 }
 
-async function runBuild(dir: string, flags: { out: string; format: Set<Format>; pageSize?: (typeof pageSizes)[number]; csl?: string; strict?: boolean }): Promise<number> {
-  const progress = createProgress(process.stderr)
-  const overrides = {
-    ...(flags.pageSize ? { pageSize: flags.pageSize } : {}),
-    ...(flags.csl ? { csl: flags.csl } : {}),
-    ...(flags.strict ? { strict: true } : {}),
-  }
+/** Run a parser the way commander runs its own: a bad value is a usage error (exit 2) naming the flag. */
+function usage<T>(command: Command, parse: () => T): T {
   try {
-    const result = await buildBook({ dir, out: flags.out, formats: flags.format, overrides, onEvent: progress.onEvent })
-    const report = reportFiles(result.files, { strict: result.tree.book.strict, color: progress.color })
-    if (report.text) process.stderr.write(`${report.text}\n`)
-    progress.summary(result)
-    return report.failed ? exitCodes.failed : exitCodes.ok
+    return parse()
   } catch (error) {
-    if (!(error instanceof BuildError)) throw error
-    const report = reportFiles(error.files, { strict: true, color: progress.color })
-    process.stderr.write(`${report.text}\n`)
-    process.stderr.write('samizdat: nothing was written; the previous outputs are unchanged\n')
-    return exitCodes.failed
+    if (!(error instanceof InvalidArgumentError)) throw error
+    return command.error(`error: ${error.message}`, { exitCode: exitCodes.usage, code: 'commander.invalidArgument' })
   }
 }
 
-function parseFormats(value: string): Set<Format> {
-  const wanted = value.split(',').map((part) => part.trim()).filter(Boolean)
+/** Aborted on Ctrl-C, so a build stops its browser and leaves the outputs as they were; a second Ctrl-C kills. */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController()
+  process.once('SIGINT', () => controller.abort(new Error('Interrupted (Ctrl-C): the outputs not yet written are left as they were')))
+  return controller.signal
+}
+
+function parseFormats<F extends string>(value: string | undefined, formats: readonly F[]): Set<F> {
+  if (value === undefined) return new Set(formats)
+  const wanted = value
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean)
+  if (wanted.length === 0) throw new InvalidArgumentError(`option '--format <list>' needs one or more of ${formats.join(', ')}, separated by commas`)
   for (const format of wanted) {
-    if (!(formats as readonly string[]).includes(format)) throw new InvalidArgumentError(`unknown format \`${format}\`; choose from ${formats.join(', ')}`)
+    if (!(formats as readonly string[]).includes(format)) throw new InvalidArgumentError(`option '--format <list>': unknown format \`${format}\`; choose from ${formats.join(', ')}`)
   }
-  return new Set(wanted as Format[])
+  return new Set(wanted as F[])
+}
+
+function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> }
 }

@@ -1,0 +1,81 @@
+import { type Command, InvalidArgumentError, Option } from 'commander'
+import { pageSizes } from '../config/book-schema.ts'
+import type { BookOverrides } from '../config/resolve-book.ts'
+
+/** Printer's marks `--marks` can ask for (CSS Paged Media `marks`: https://www.w3.org/TR/css-page-3/#marks). */
+export const markKinds = ['crop', 'cross'] as const
+export type MarkKind = (typeof markKinds)[number]
+
+/**
+ * The book.yaml overrides the CLI passes to the pipeline. `bleed` and `marks`
+ * are declared here until `BookOverrides` has them: the lead adds both keys to
+ * the book schema and the print stage; once `BookOverrides` declares them,
+ * this intersection is just `BookOverrides`.
+ */
+export type CliOverrides = BookOverrides & {
+  /** Bleed outside the trim box, a CSS length such as `3mm` (book.yaml: `bleed`). */
+  readonly bleed?: string
+  /** Printer's marks outside the trim box (book.yaml: `marks`). */
+  readonly marks?: readonly MarkKind[]
+}
+
+/** The book flags as commander parses them. */
+export interface BookFlags {
+  readonly pageSize?: (typeof pageSizes)[number]
+  readonly csl?: string
+  readonly strict?: boolean
+  readonly bleed?: string
+  readonly marks?: readonly MarkKind[]
+}
+
+/** Add the flags that override book.yaml keys (each names its twin) to `command`. */
+export function addBookFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--page-size <size>', 'trim size (book.yaml: pageSize)').choices(pageSizes))
+    .option('--csl <style>', 'citation style: a CSL style name or .csl file (book.yaml: csl)')
+    .option('--bleed <length>', 'bleed around each page for trimming, e.g. 3mm or 0.125in (book.yaml: bleed)', parseLength)
+    .option('--marks <kinds>', 'printer\'s marks outside the page: crop, cross or crop,cross (book.yaml: marks)', parseMarks)
+    .option('--strict', 'treat warnings as errors (book.yaml: strict)')
+}
+
+/** Only the flags that were given: an absent flag must not hide the book.yaml value. */
+export function bookOverrides(flags: BookFlags): CliOverrides {
+  return {
+    ...(flags.pageSize ? { pageSize: flags.pageSize } : {}),
+    ...(flags.csl ? { csl: flags.csl } : {}),
+    ...(flags.strict ? { strict: true } : {}),
+    ...(flags.bleed ? { bleed: flags.bleed } : {}),
+    ...(flags.marks ? { marks: flags.marks } : {}),
+  }
+}
+
+/** Commander parser for `--bleed`: a non-negative CSS length in mm, cm, in, pt, px or Q, or 0. */
+export function parseLength(value: string): string {
+  const length = value.trim().toLowerCase()
+  const match = /^(\d+(?:\.\d+)?|\.\d+)(mm|cm|in|pt|px|q)?$/.exec(length)
+  if (!match || (match[2] === undefined && Number(match[1]) !== 0)) {
+    throw new InvalidArgumentError(`\`${value}\` is not a length: write a number with a unit, such as 3mm or 0.125in`)
+  }
+  if (lengthInMm(Number(match[1]), match[2] ?? 'mm') > 25) {
+    throw new InvalidArgumentError(`\`${value}\` is more bleed than a printer trims: 3mm (0.125in) is usual`)
+  }
+  return length
+}
+
+/** Commander parser for `--marks`: `crop`, `cross`, or both separated by a comma. */
+export function parseMarks(value: string): MarkKind[] {
+  const kinds = value
+    .split(/[\s,]+/)
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean)
+  if (kinds.length === 0) throw new InvalidArgumentError('give crop, cross or crop,cross')
+  for (const kind of kinds) {
+    if (!(markKinds as readonly string[]).includes(kind)) throw new InvalidArgumentError(`unknown mark \`${kind}\`; choose crop, cross or crop,cross`)
+  }
+  return [...new Set(kinds as MarkKind[])]
+}
+
+function lengthInMm(amount: number, unit: string): number {
+  const perUnit: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72, px: 25.4 / 96, q: 0.25 }
+  return amount * (perUnit[unit] ?? 1)
+}
