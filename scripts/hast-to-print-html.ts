@@ -1,0 +1,153 @@
+import path from 'node:path'
+import type { Element, ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import { toHtml } from 'hast-util-to-html'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+import { VFile } from 'vfile'
+import type { BookTree, HastChapter } from './book-model.ts'
+import { configPlace } from './config/resolve-book.ts'
+import { termsForLang } from './locale/terms-for-lang.ts'
+import { bibliographyId, colophon, contents, halfTitle, titlePage } from './print-front-matter.ts'
+import type { PrintOptions } from './print-page-css.ts'
+import rehypeHyphenate, { hyphenationPatternName } from './rehype-hyphenate.ts'
+import rehypePrintFootnotes from './rehype-print-footnotes.ts'
+import rehypePrintLinks from './rehype-print-links.ts'
+
+/** What the print document links and how its images are named in the build folder. */
+export interface PrintDocumentOptions extends PrintOptions {
+  /** Stylesheets, relative to the document, in cascade order. */
+  readonly stylesheets: readonly string[]
+}
+
+/**
+ * The print edition as one HTML document for Paged.js: half-title, title
+ * page, copyright page, contents, the chapters (each opening on a recto),
+ * the bibliography. Footnotes sit at their calls, text is hyphenated, images
+ * point into the build folder (see {@link printImages}). Same tree, same bytes.
+ */
+export function hastToPrintHtml(tree: BookTree, options: PrintDocumentOptions): string {
+  const { book } = tree
+  const images = printImages(tree)
+  const hyphenate = book.hyphenate && canHyphenate(tree)
+  const targets = crossReferenceTargets(tree)
+  const terms = termsForLang(book.lang)
+  const links = unified().use(rehypePrintLinks, { targets, pageTerm: terms.page })
+  const chapters = tree.chapters.map((chapter, index) => {
+    const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page })
+    if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang })
+    const hast = processor.runSync(structuredClone(chapter.hast), chapter.file) as Root
+    pointImagesIntoBuild(hast, chapter, images)
+    return h(
+      'section',
+      // The body's folios start at 1 on the first chapter (see print.css).
+      { id: `chapter-${chapter.id}`, className: index === 0 ? ['chapter', 'body-start'] : ['chapter'], role: 'doc-chapter', dataRunningTitle: chapter.title },
+      hast.children as ElementContent[],
+    )
+  })
+  const front = [...(options.halfTitle === false ? [] : [halfTitle(book)]), titlePage(book), colophon(book)]
+  const frontRoot = links.runSync({ type: 'root', children: front }, new VFile()) as Root
+  const document: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: book.lang }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('title', book.title),
+          ...book.authors.map((author) => h('meta', { name: 'author', content: author })),
+          h('meta', { name: 'generator', content: 'samizdat' }),
+          ...options.stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
+        ]),
+        h('body', [
+          ...(frontRoot.children as ElementContent[]),
+          contents(tree),
+          h('main', { dataBookTitle: book.title }, [...chapters, ...bibliography(tree, hyphenate)]),
+        ]),
+      ]),
+    ],
+  }
+  return toHtml(document)
+}
+
+/** Headings for the PDF outline, in book order: contents, chapters and their sections, bibliography. */
+export function printOutline(tree: BookTree): { id: string; title: string; level: number }[] {
+  const terms = termsForLang(tree.book.lang)
+  const entries: { id: string; title: string; level: number }[] = [{ id: 'toc-title', title: terms.contents, level: 1 }]
+  const walk = (list: BookTree['toc']) => {
+    for (const entry of list) {
+      entries.push({ id: entry.id, title: entry.text, level: entry.depth })
+      walk(entry.children)
+    }
+  }
+  walk(tree.toc)
+  if (tree.bibliography) entries.push({ id: bibliographyId(tree.bibliography), title: terms.bibliography, level: 1 })
+  return entries
+}
+
+/** Each local image the book shows: its absolute path and its path in the print build folder (`images/…`). */
+export function printImages(tree: BookTree): Map<string, string> {
+  const images = new Map<string, string>()
+  for (const chapter of tree.chapters) {
+    for (const file of chapter.file.data.resources?.values() ?? []) {
+      // The manuscript's own folder structure keeps names unique; resources are inside the root.
+      images.set(file, `images/${path.relative(tree.book.root, file).split(path.sep).join('/')}`)
+    }
+  }
+  return images
+}
+
+
+/** The bibliography on its own recto, with a heading and a running head. */
+function bibliography(tree: BookTree, hyphenate: boolean): Element[] {
+  if (!tree.bibliography) return []
+  const terms = termsForLang(tree.book.lang)
+  const section = structuredClone(tree.bibliography)
+  const hasHeading = section.children.some((child) => child.type === 'element' && /^h[1-6]$/.test(child.tagName))
+  if (!hasHeading) section.children.unshift(h('h1', terms.bibliography))
+  section.properties['id'] = bibliographyId(section)
+  const className = section.properties['className']
+  section.properties['className'] = [...(Array.isArray(className) ? className : []), 'bibliography']
+  section.properties['dataRunningTitle'] = terms.bibliography
+  section.properties['role'] = 'doc-bibliography'
+  if (hyphenate) unified().use(rehypeHyphenate, { lang: tree.book.lang }).runSync({ type: 'root', children: [section] }, new VFile())
+  return [section]
+}
+
+/** Ids an in-book link may get a page number for: anything in a chapter but footnotes. */
+function crossReferenceTargets(tree: BookTree): Set<string> {
+  const targets = new Set<string>()
+  for (const chapter of tree.chapters) {
+    targets.add(`chapter-${chapter.id}`)
+    visit(chapter.hast, 'element', (node: Element) => {
+      const id = node.properties['id']
+      const isNote = node.properties['dataFootnoteRef'] !== undefined || node.tagName === 'li' || node.properties['dataFootnotes'] !== undefined
+      if (typeof id === 'string' && !isNote) targets.add(id)
+    })
+  }
+  return targets
+}
+
+function pointImagesIntoBuild(hast: Root, chapter: HastChapter, images: ReadonlyMap<string, string>): void {
+  const resources = chapter.file.data.resources
+  if (!resources) return
+  visit(hast, 'element', (node: Element) => {
+    if (node.tagName !== 'img' || typeof node.properties['src'] !== 'string') return
+    const file = resources.get(node.properties['src'])
+    const target = file ? images.get(file) : undefined
+    if (target) node.properties['src'] = target.split('/').map(encodeURIComponent).join('/')
+  })
+}
+
+/** Report, once and at book.yaml's `lang`, a language without hyphenation patterns. */
+function canHyphenate(tree: BookTree): boolean {
+  if (hyphenationPatternName(tree.book.lang)) return true
+  const file = tree.book.configFile ?? tree.chapters[0]?.file
+  const place = configPlace(tree.book.configFile, ['lang'])
+  file?.info(`No hyphenation patterns for language \`${tree.book.lang}\`: the print edition is justified without hyphenation (set \`hyphenate: false\` to silence this)`, {
+    ruleId: 'hyphenation-unsupported',
+    source: 'samizdat',
+    ...(place ? { place } : {}),
+  })
+  return false
+}

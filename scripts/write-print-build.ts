@@ -1,0 +1,44 @@
+import { copyFile, mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { loadBookFonts } from './assets/book-fonts.ts'
+import type { BookTree } from './book-model.ts'
+import { bookText } from './book-text.ts'
+import { hastToPrintHtml, printImages, printOutline } from './hast-to-print-html.ts'
+import { type PrintOptions, printPageCss } from './print-page-css.ts'
+import { writeFileAtomic } from './write-file-atomic.ts'
+
+/** What Paged.js needs to typeset the print build folder. */
+export interface PrintBuild {
+  /** The print document; every file it loads is inside the same folder. */
+  readonly htmlFile: string
+  /** Headings for the PDF outline, in book order; `level` 1 is a chapter. */
+  readonly toc: { id: string; title: string; level: number }[]
+}
+
+const printCss = fileURLToPath(new URL('../styles/print.css', import.meta.url))
+
+/**
+ * Write the print edition into `dir` (emptied first): `print.html`, its
+ * stylesheets (`fonts.css`, `page.css` for the trim size, `print.css`), the
+ * book face's WOFF2 files under `fonts/` and the book's images under
+ * `images/`. Nothing outside `dir` is referenced, so the browser can be
+ * sandboxed to it.
+ */
+export async function writePrintBuild(tree: BookTree, dir: string, options: PrintOptions = {}): Promise<PrintBuild> {
+  await rm(dir, { recursive: true, force: true })
+  await mkdir(path.join(dir, 'fonts'), { recursive: true })
+  const fonts = await loadBookFonts(tree.book.typeface, bookText(tree))
+  for (const face of fonts.faces) await copyFile(face.file, path.join(dir, 'fonts', face.name))
+  await writeFileAtomic(path.join(dir, 'fonts.css'), `${fonts.css('fonts')}\n:root { --book-face: '${fonts.family}'; }\n`)
+  await writeFileAtomic(path.join(dir, 'page.css'), printPageCss(tree.book.pageSize, options))
+  await copyFile(printCss, path.join(dir, 'print.css'))
+  for (const [file, target] of printImages(tree)) {
+    await mkdir(path.dirname(path.join(dir, target)), { recursive: true })
+    await copyFile(file, path.join(dir, target))
+  }
+  const htmlFile = path.join(dir, 'print.html')
+  // page.css before print.css: Paged.js re-inserts a sheet's @page :left/:right rules, which must not override print.css's :blank and named pages.
+  await writeFileAtomic(htmlFile, hastToPrintHtml(tree, { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css'] }))
+  return { htmlFile, toc: printOutline(tree) }
+}
