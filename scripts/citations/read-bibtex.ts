@@ -36,10 +36,11 @@ export function readBibtex(file: VFile, dialect: 'bibtex' | 'biblatex', englishT
   const text = String(file.value)
   const chunks = splitChunks(text)
   const entries = chunks.filter((chunk) => !/^(string|preamble|comment)$/i.test(chunk.type))
-  const offsets = new Map<string, number>()
-  for (const entry of entries) if (!offsets.has(entry.key)) offsets.set(entry.key, entry.offset)
+  // Entries by key, in file order: a duplicated key gets each entry's own line.
+  const offsets = new Map<string, number[]>()
+  for (const entry of entries) offsets.set(entry.key, [...(offsets.get(entry.key) ?? []), entry.offset])
   try {
-    return parse(text, dialect).map((item) => ({ key: item.id, item, offset: offsets.get(item.id) }))
+    return parse(text, dialect).map((item) => ({ key: item.id, item, offset: offsets.get(item.id)?.shift() }))
   } catch {
     // Fall through: find the broken entries one by one.
   }
@@ -92,12 +93,24 @@ function splitChunks(text: string): Chunk[] {
   })
 }
 
+// citation-js's lexer token names, as the characters a user types.
+const tokenNames: Record<string, string> = {
+  lbrace: '`{`',
+  rbrace: '`}`',
+  comma: '`,`',
+  equals: '`=`',
+  quote: '`"`',
+  label: 'a key',
+  identifier: 'a field name',
+  text: 'text',
+}
+
 /** citation-js reports `expected "comma", got "label" at line 2 col 3:` plus a code frame; keep the gist, with the file's line. */
 function describeSyntaxError(error: unknown, lineOffset: number): string {
   const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
   const match = /^(.*?) at line (\d+) col (\d+):?$/.exec(first)
   if (!match) return first.replace(/:$/, '')
   const [, what, line, column] = match
-  const got = what!.replace(/got EOF/, 'reached the end of the entry')
+  const got = what!.replace(/got EOF/, 'reached the end of the entry').replace(/"(\w+)"/g, (_, token: string) => tokenNames[token] ?? `"${token}"`)
   return `${got} (line ${Number(line) + lineOffset}, column ${column})`
 }

@@ -28,6 +28,8 @@ export function sourceOffset(node: Text, index: number, source: string): number 
       r += reference ? reference[0].length : 1
     }
   }
+  // The character itself may be written escaped: point at it, not at its backslash.
+  if (raw[r] === '\\' && raw[r + 1] === value[index]) r += 1
   return start + Math.min(r, raw.length)
 }
 
