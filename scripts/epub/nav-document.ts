@@ -5,6 +5,7 @@ import type { TocEntry } from '../book-model.ts'
 import type { Terms } from '../locale/terms-for-lang.ts'
 import { tocToHast } from '../toc-to-hast.ts'
 import { type PageMark, pageId } from './page-breaks.ts'
+import { epubId } from './rehype-epub-html5.ts'
 import { xhtmlDocument } from './xhtml-document.ts'
 
 /** A landmark of the book (https://www.w3.org/TR/epub-33/#sec-nav-landmarks). */
@@ -40,7 +41,7 @@ export const navHref = 'nav.xhtml'
  */
 export function navDocument(options: NavOptions): string {
   const { terms } = options
-  const contents = tocToHast(options.toc, { href: (entry) => `${options.documentOf(entry.id) ?? ''}#${entry.id}` })
+  const contents = tocToHast(options.toc, { href: (entry) => `${options.documentOf(entry.id) ?? ''}#${epubId(entry.id)}` })
   unnestInteractive(contents)
   const navs: Element[] = [
     h('nav#toc', { 'epub:type': 'toc', role: 'doc-toc', ariaLabelledBy: 'toc-title' }, [h('h1#toc-title', terms.contents), contents]),

@@ -168,8 +168,9 @@ function wordStart(segments: readonly Segment[], position: number): number {
 }
 
 /**
- * The block's text nodes in order, as the print layout counts them: footnote
- * calls are not counted, nor blocks nested inside with their own `data-sid`.
+ * The block's text nodes in order, as the print layout counts them
+ * (read-page-map.ts): every text node inside the block, nested blocks
+ * included, but not footnote calls, and not soft hyphens.
  */
 export function blockSegments(block: Element): Segment[] {
   const segments: Segment[] = []
@@ -190,7 +191,7 @@ export function blockSegments(block: Element): Segment[] {
         start += counted.length
         afterBreak = false
       } else if (child.type === 'element') {
-        if (isFootnoteCall(child) || child.properties['dataSid'] !== undefined || isMarker(child)) continue
+        if (isFootnoteCall(child) || isMarker(child)) continue
         if (child.tagName === 'br' || child.tagName === 'img') afterBreak = true
         else walk(child, [...path, child])
       }

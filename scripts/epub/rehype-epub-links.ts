@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
+import { epubId } from './rehype-epub-html5.ts'
 
 /** Options for {@link rehypeEpubLinks}. */
 export interface EpubLinkOptions {
@@ -46,12 +47,14 @@ const rehypeEpubLinks: Plugin<[EpubLinkOptions], Root> = (options) => (tree, fil
     // A scheme-relative link has no page to be relative to inside an EPUB.
     if (href.startsWith('//')) node.properties['href'] = `https:${href}`
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return
-    const target = href.startsWith('#') ? options.documentOf(safeDecode(href.slice(1))) : undefined
+    const id = safeDecode(href.slice(1))
+    const target = href.startsWith('#') ? options.documentOf(id) : undefined
     if (target === undefined) {
       delete node.properties['href']
       return
     }
-    node.properties['href'] = target === options.documentHref ? href : `${target}${href}`
+    const fragment = `#${epubId(id)}`
+    node.properties['href'] = target === options.documentHref ? fragment : `${target}${fragment}`
   })
 }
 
