@@ -7,6 +7,7 @@ import { type BookOverrides, type ResolvedBook, resolveBook } from './config/res
 import { manuscriptToMdast } from './manuscript-to-mdast.ts'
 import { mdastToHast } from './mdast-to-hast.ts'
 import { debugTap } from './pipeline-debug.ts'
+import { citeBook } from './remark-citations.ts'
 
 /** The front half of every build: what `check`, `build` and `preview` share. */
 export interface LoadedBook {
@@ -33,8 +34,9 @@ export async function manuscriptToBookTree(dir: string, overrides: BookOverrides
 }
 
 /** Citations: formatted by citation-js across the whole book (see remark-citations). */
-async function citeChapters(_chapters: MdastChapter[], _book: ResolvedBook): Promise<{ bibliography: Element | undefined; files: VFile[] }> {
-  return { bibliography: undefined, files: [] }
+async function citeChapters(chapters: MdastChapter[], book: ResolvedBook): Promise<{ bibliography: Element | undefined; files: readonly VFile[] }> {
+  const cited = await citeBook(chapters, book)
+  return { bibliography: cited.bibliography, files: cited.files }
 }
 
 function bibliographyIds(bibliography: Element | undefined): string[] {

@@ -1,13 +1,17 @@
 import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { loadBookFonts } from './assets/book-fonts.ts'
-import type { BookTree } from './book-model.ts'
+import type { BookTree, PageStart } from './book-model.ts'
+import { bookText } from './book-text.ts'
 import type { BookOverrides } from './config/resolve-book.ts'
+import { epubDate } from './epub/epub-date.ts'
+import { hastToEpub } from './hast-to-epub.ts'
+import { hastToPdf } from './hast-to-pdf.ts'
 import { hastToWebHtml } from './hast-to-web-html.ts'
 import { manuscriptToBookTree } from './manuscript-to-book-tree.ts'
-import { bookText } from './book-text.ts'
+import { pdfToBooklet } from './pdf-to-booklet.ts'
 import { writeFileAtomic } from './write-file-atomic.ts'
 
 /** The outputs `samizdat build` can make. */
@@ -20,7 +24,7 @@ export const stylesDir = fileURLToPath(new URL('../styles/', import.meta.url))
 /** What the pipeline tells its caller while it works. */
 export type BuildEvent =
   | { readonly type: 'stage'; readonly stage: string; readonly ms: number }
-  | { readonly type: 'progress'; readonly stage: string; readonly message: string }
+  | { readonly type: 'progress'; readonly stage: string; readonly message: string; readonly pages?: number }
   | { readonly type: 'output'; readonly file: string; readonly bytes: number; readonly pages?: number }
 
 /** Options for {@link buildBook}. */
@@ -38,12 +42,15 @@ export interface BuildResult {
   readonly files: readonly VFile[]
   readonly outputs: readonly string[]
   readonly tree: BookTree
+  /** Pages of the print PDF, when one was built. */
+  readonly pageCount?: number
 }
 
 /**
- * Build the book: manuscript → mdast → hast → (HTML | PDF → booklet | EPUB).
- * Each output is written to a temp file and renamed, so a failed build leaves
- * the previous outputs as they were.
+ * Build the book: manuscript → mdast → hast → HTML | PDF → booklet | EPUB
+ * (the EPUB takes its page-list from the PDF of the same build). Outputs are
+ * made in memory and each written to a temp file and renamed, so a failed
+ * build leaves the previous outputs as they were.
  */
 export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const emit = options.onEvent ?? (() => {})
@@ -54,32 +61,79 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
     emit({ type: 'stage', stage, ms: performance.now() - start })
     return value
   }
-  const { tree, files } = await timed('read', () => manuscriptToBookTree(options.dir, options.overrides))
-  if (files.some((file) => file.messages.some((message) => message.fatal === true))) return { files, outputs: [], tree }
+  const { tree, files: sourceFiles } = await timed('read', () => manuscriptToBookTree(options.dir, options.overrides))
+  const files = [...sourceFiles]
+  const fatal = () => files.some((file) => file.messages.some((message) => message.fatal === true))
+  if (fatal()) return { files, outputs: [], tree }
+
+  const wants = (format: Format) => options.formats.has(format)
+  const pending: { name: string; data: Uint8Array | string; pages?: number }[] = []
+  let pageCount: number | undefined
+  let pageStarts: readonly PageStart[] | undefined
+  let printPdf: Uint8Array | undefined
+
+  if (wants('html')) {
+    pending.push({ name: 'book.html', data: await timed('html', async () => hastToWebHtml(tree, { stylesheets: webStylesheets })) })
+  }
+  if (wants('pdf') || wants('booklet')) {
+    const printed = await timed('pdf', () =>
+      hastToPdf(tree, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (progress) =>
+          emit({ type: 'progress', stage: 'pdf', pages: progress.pages, message: `${progress.pages} pages laid out${progress.chapter ? ` (${progress.chapter})` : ''}` }),
+      }),
+    )
+    files.push(printed.file)
+    ;({ pageCount, pageStarts, pdf: printPdf } = printed)
+    if (wants('pdf')) pending.push({ name: 'book.pdf', data: printed.pdf, pages: printed.pageCount })
+  }
+  if (wants('booklet') && printPdf) {
+    const file = new VFile({ path: 'book-booklet.pdf' })
+    files.push(file)
+    const booklet = await timed('booklet', () => pdfToBooklet(printPdf, { file, ...bookletOptions(tree), ...(options.signal ? { signal: options.signal } : {}) }))
+    pending.push({ name: 'book-booklet.pdf', data: booklet.pdf, pages: booklet.report.sides })
+    for (const line of booklet.report.instructions) emit({ type: 'progress', stage: 'booklet', message: line })
+  }
+  if (wants('epub')) {
+    const epub = await timed('epub', async () => hastToEpub(tree, { date: await epubDate(tree.book), ...(pageStarts ? { pageStarts } : {}) }))
+    files.push(epub.file)
+    pending.push({ name: 'book.epub', data: epub.epub })
+  }
+  if (fatal()) return { files, outputs: [], tree }
+
+  // Every output was made: only now does anything in --out change.
   const outputs: string[] = []
-  const write = async (name: string, data: Uint8Array | string, pages?: number) => {
-    const file = path.join(options.out, name)
-    await writeFileAtomic(file, data)
-    outputs.push(file)
-    emit({ type: 'output', file, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, ...(pages ? { pages } : {}) })
-  }
   await mkdir(options.out, { recursive: true })
-  if (options.formats.has('html')) {
-    await timed('html', async () => {
-      const assets = await writeWebAssets(tree, options.out)
-      await write('book.html', hastToWebHtml(tree, { stylesheets: assets }))
-    })
+  if (wants('html')) await writeWebAssets(tree, options.out)
+  for (const output of pending) {
+    const file = path.join(options.out, output.name)
+    await writeFileAtomic(file, output.data)
+    outputs.push(file)
+    const bytes = typeof output.data === 'string' ? Buffer.byteLength(output.data) : output.data.byteLength
+    emit({ type: 'output', file, bytes, ...(output.pages ? { pages: output.pages } : {}) })
   }
-  return { files, outputs, tree }
+  return { files, outputs, tree, ...(pageCount ? { pageCount } : {}) }
 }
 
+const webStylesheets = ['assets/fonts.css', 'assets/screen.css']
+
 /** Copy the screen stylesheet and the fonts the book uses next to `book.html`. */
-async function writeWebAssets(tree: BookTree, out: string): Promise<string[]> {
+async function writeWebAssets(tree: BookTree, out: string): Promise<void> {
   const fonts = await loadBookFonts(tree.book.typeface, bookText(tree))
   const fontDir = path.join(out, 'assets', 'fonts')
   await mkdir(fontDir, { recursive: true })
   for (const face of fonts.faces) await copyFile(face.file, path.join(fontDir, face.name))
   await writeFileAtomic(path.join(out, 'assets', 'fonts.css'), `${fonts.css('fonts')}\n:root { --book-face: '${fonts.family}'; }\n`)
   await copyFile(path.join(stylesDir, 'screen.css'), path.join(out, 'assets', 'screen.css'))
-  return ['assets/fonts.css', 'assets/screen.css']
+}
+
+function bookletOptions({ book }: BookTree) {
+  const { sheet, creep, signature, marks, keepLastPage } = book.booklet
+  return {
+    ...(sheet ? { sheet } : {}),
+    ...(creep !== undefined ? { creepMm: creep } : {}),
+    ...(signature !== undefined ? { signatureSheets: signature } : {}),
+    ...(marks ? { marks } : {}),
+    ...(keepLastPage ? { keepLastPage } : {}),
+  }
 }

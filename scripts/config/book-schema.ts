@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { sheetNames } from '../impose/sheet-sizes.ts'
 
 /** The trim sizes samizdat has page designs for (CSS Paged Media `size`). */
 export const pageSizes = ['A5', 'A6', 'half-letter', '6x9', 'A4'] as const
@@ -35,6 +36,20 @@ export const bookSchema = z.strictObject({
   source: z.strictObject({ title: z.string().optional(), url: z.url() }).optional(),
   chapters: z.array(z.string().min(1)).min(1).optional(),
   pageSize: z.enum(pageSizes).default('A5'),
+  /** Bleed beyond the trim for a print shop, a CSS length (`3mm`, `0.125in`). */
+  bleed: z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length such as 3mm or 0.125in').optional(),
+  /** Printer's marks drawn in the bleed (CSS Paged Media `marks`). */
+  marks: z.enum(['crop', 'cross', 'crop cross']).optional(),
+  /** How `dist/book-booklet.pdf` is imposed. */
+  booklet: z
+    .strictObject({
+      sheet: z.enum(sheetNames).optional(),
+      creep: z.number().min(0).max(2).optional(),
+      signature: z.number().int().min(1).max(64).optional(),
+      marks: z.boolean().optional(),
+      keepLastPage: z.boolean().optional(),
+    })
+    .default({}),
   bibliography: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
   csl: z.string().min(1).default('chicago-note-bibliography'),
   nocite: z.array(z.string()).default([]),

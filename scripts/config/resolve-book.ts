@@ -12,6 +12,8 @@ export interface BookOverrides {
   readonly pageSize?: (typeof pageSizes)[number]
   readonly csl?: string
   readonly strict?: boolean
+  readonly bleed?: string
+  readonly marks?: 'crop' | 'cross' | 'crop cross'
 }
 
 /** The book, validated and resolved once, handed read-only to every stage. */

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import type { BookTree, PageStart } from './book-model.ts'
+import type { LayoutProgress } from './browser/paged-layout.ts'
+import { htmlToPdf } from './html-to-pdf.ts'
+import { writePrintBuild } from './write-print-build.ts'
+
+/** Options for {@link hastToPdf}. */
+export interface PdfStageOptions {
+  readonly signal?: AbortSignal
+  readonly onProgress?: (progress: LayoutProgress) => void
+}
+
+/** The print PDF, where its pages begin, and the stage's own messages. */
+export interface PdfStageResult {
+  readonly pdf: Uint8Array
+  readonly pageStarts: readonly PageStart[]
+  readonly pageCount: number
+  readonly timings: Readonly<Record<string, number>>
+  /** `book.pdf`, carrying what the browser reported (refused requests, page errors). */
+  readonly file: VFile
+}
+
+/**
+ * The print edition: the book tree written as a self-contained print build
+ * folder (HTML, CSS, fonts, images) in a temp dir, typeset by Paged.js in a
+ * sandboxed Chromium, finished with pdf-lib. The temp dir is removed whatever
+ * happens.
+ */
+export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): Promise<PdfStageResult> {
+  const { book } = tree
+  const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-print-'))
+  try {
+    const build = await writePrintBuild(tree, dir, {
+      ...(book.bleed ? { bleed: book.bleed } : {}),
+      ...(book.marks ? { marks: book.marks } : {}),
+    })
+    const result = await htmlToPdf({
+      htmlFile: build.htmlFile,
+      allowedRoot: dir,
+      toc: build.toc,
+      metadata: {
+        title: book.subtitle ? `${book.title}: ${book.subtitle}` : book.title,
+        authors: book.authors.length > 0 ? book.authors : book.editors,
+        ...(book.description ? { subject: book.description } : {}),
+        keywords: book.keywords,
+        lang: book.lang,
+        ...(book.date ? { date: book.date } : {}),
+      },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    })
+    const file = new VFile({ path: 'book.pdf' })
+    for (const url of result.blockedRequests) {
+      file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
+    }
+    for (const problem of result.consoleErrors) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
+    return { pdf: result.pdf, pageStarts: result.pageStarts, pageCount: result.pageCount, timings: result.timings, file }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
