@@ -9,7 +9,7 @@ import type { BookTree, HastChapter } from './book-model.ts'
 import { configPlace } from './config/resolve-book.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
 import { bibliographyId, colophon, contents, halfTitle, titlePage } from './print-front-matter.ts'
-import type { PrintOptions } from './print-page-css.ts'
+import { type PrintOptions, runningHeadCapacity } from './print-page-css.ts'
 import rehypeHyphenate, { hyphenationPatternName } from './rehype-hyphenate.ts'
 import rehypePrintFootnotes from './rehype-print-footnotes.ts'
 import rehypePrintLinks from './rehype-print-links.ts'
@@ -18,6 +18,8 @@ import rehypePrintLinks from './rehype-print-links.ts'
 export interface PrintDocumentOptions extends PrintOptions {
   /** Stylesheets, relative to the document, in cascade order. */
   readonly stylesheets: readonly string[]
+  /** Scripts that prepare the layout (Paged.js hooks), relative to the document. */
+  readonly scripts?: readonly string[]
 }
 
 /**
@@ -33,6 +35,7 @@ export function hastToPrintHtml(tree: BookTree, options: PrintDocumentOptions): 
   const targets = crossReferenceTargets(tree)
   const terms = termsForLang(book.lang)
   const links = unified().use(rehypePrintLinks, { targets, pageTerm: terms.page })
+  warnLongRunningHeads(tree)
   const chapters = tree.chapters.map((chapter, index) => {
     const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page })
     if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang })
@@ -58,11 +61,12 @@ export function hastToPrintHtml(tree: BookTree, options: PrintDocumentOptions): 
           ...book.authors.map((author) => h('meta', { name: 'author', content: author })),
           h('meta', { name: 'generator', content: 'samizdat' }),
           ...options.stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
+          ...(options.scripts ?? []).map((src) => h('script', { src })),
         ]),
         h('body', [
           ...(frontRoot.children as ElementContent[]),
           contents(tree),
-          h('main', { dataBookTitle: book.title }, [...chapters, ...bibliography(tree, hyphenate)]),
+          h('main', { dataBookTitle: book.title }, [...chapters, ...bibliography(tree)]),
         ]),
       ]),
     ],
@@ -99,7 +103,7 @@ export function printImages(tree: BookTree): Map<string, string> {
 
 
 /** The bibliography on its own recto, with a heading and a running head. */
-function bibliography(tree: BookTree, hyphenate: boolean): Element[] {
+function bibliography(tree: BookTree): Element[] {
   if (!tree.bibliography) return []
   const terms = termsForLang(tree.book.lang)
   const section = structuredClone(tree.bibliography)
@@ -110,7 +114,6 @@ function bibliography(tree: BookTree, hyphenate: boolean): Element[] {
   section.properties['className'] = [...(Array.isArray(className) ? className : []), 'bibliography']
   section.properties['dataRunningTitle'] = terms.bibliography
   section.properties['role'] = 'doc-bibliography'
-  if (hyphenate) unified().use(rehypeHyphenate, { lang: tree.book.lang }).runSync({ type: 'root', children: [section] }, new VFile())
   return [section]
 }
 
@@ -137,6 +140,28 @@ function pointImagesIntoBuild(hast: Root, chapter: HastChapter, images: Readonly
     const target = file ? images.get(file) : undefined
     if (target) node.properties['src'] = target.split('/').map(encodeURIComponent).join('/')
   })
+}
+
+/** A running head longer than its line is cut with an ellipsis (print.css): say so where it can be shortened. */
+function warnLongRunningHeads(tree: BookTree): void {
+  const capacity = runningHeadCapacity(tree.book.pageSize)
+  for (const chapter of tree.chapters) {
+    if (chapter.title.length <= capacity) continue
+    const heading = chapter.hast.children.find((node): node is Element => node.type === 'element' && node.tagName === 'h1')
+    chapter.file.message(
+      `The running head “${chapter.title}” is too long for a ${tree.book.pageSize} page (about ${capacity} characters fit) and will be cut: give the chapter a \`short-title:\` in its front matter`,
+      { ruleId: 'long-running-head', source: 'samizdat', ...(heading?.position ? { place: heading.position } : {}) },
+    )
+  }
+  const { book } = tree
+  if (book.title.length > capacity) {
+    const place = configPlace(book.configFile, ['title'])
+    book.configFile?.info(`The book title is too long for the running head of a ${book.pageSize} page (about ${capacity} characters fit) and will be cut there with an ellipsis`, {
+      ruleId: 'long-running-head',
+      source: 'samizdat',
+      ...(place ? { place } : {}),
+    })
+  }
 }
 
 /** Report, once and at book.yaml's `lang`, a language without hyphenation patterns. */

@@ -42,6 +42,17 @@ export function pageDesign(size: PageSize): PageDesign {
   return designs[size]
 }
 
+/**
+ * About how many characters of running head fit on one line: the centred
+ * head box is 84% of the measure (print.css gives each folio 8%), set at
+ * 0.85em italic, whose average character is a little under half an em.
+ */
+export function runningHeadCapacity(size: PageSize): number {
+  const design = designs[size]
+  const boxPt = ((design.width - design.inner - design.outer) / 25.4) * 72 * 0.84
+  return Math.floor(boxPt / (design.fontSize * 0.85 * 0.47))
+}
+
 const bleedPattern = /^\d+(\.\d+)?(mm|cm|in|pt|px)$/
 
 /**

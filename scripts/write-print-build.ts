@@ -5,6 +5,7 @@ import { loadBookFonts } from './assets/book-fonts.ts'
 import type { BookTree } from './book-model.ts'
 import { bookText } from './book-text.ts'
 import { hastToPrintHtml, printImages, printOutline } from './hast-to-print-html.ts'
+import { printLayoutScript } from './print-layout-hooks.ts'
 import { type PrintOptions, printPageCss } from './print-page-css.ts'
 import { writeFileAtomic } from './write-file-atomic.ts'
 
@@ -20,7 +21,8 @@ const printCss = fileURLToPath(new URL('../styles/print.css', import.meta.url))
 
 /**
  * Write the print edition into `dir` (emptied first): `print.html`, its
- * stylesheets (`fonts.css`, `page.css` for the trim size, `print.css`), the
+ * stylesheets (`fonts.css`, `page.css` for the trim size, `print.css`), its
+ * Paged.js hooks (`print-layout.js`, see print-layout-hooks.ts), the
  * book face's WOFF2 files under `fonts/` and the book's images under
  * `images/`. Nothing outside `dir` is referenced, so the browser can be
  * sandboxed to it.
@@ -33,12 +35,13 @@ export async function writePrintBuild(tree: BookTree, dir: string, options: Prin
   await writeFileAtomic(path.join(dir, 'fonts.css'), `${fonts.css('fonts')}\n:root { --book-face: '${fonts.family}'; }\n`)
   await writeFileAtomic(path.join(dir, 'page.css'), printPageCss(tree.book.pageSize, options))
   await copyFile(printCss, path.join(dir, 'print.css'))
+  await writeFileAtomic(path.join(dir, 'print-layout.js'), printLayoutScript())
   for (const [file, target] of printImages(tree)) {
     await mkdir(path.dirname(path.join(dir, target)), { recursive: true })
     await copyFile(file, path.join(dir, target))
   }
   const htmlFile = path.join(dir, 'print.html')
   // page.css before print.css: Paged.js re-inserts a sheet's @page :left/:right rules, which must not override print.css's :blank and named pages.
-  await writeFileAtomic(htmlFile, hastToPrintHtml(tree, { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css'] }))
+  await writeFileAtomic(htmlFile, hastToPrintHtml(tree, { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css'], scripts: ['print-layout.js'] }))
   return { htmlFile, toc: printOutline(tree) }
 }

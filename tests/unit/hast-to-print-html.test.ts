@@ -160,6 +160,18 @@ describe('hastToPrintHtml', () => {
     assert.equal(hastToPrintHtml(again, { stylesheets }), html)
   })
 
+  it('warns at the chapter heading when its running head will not fit the page', () => {
+    const [first, ...rest] = tree.chapters
+    const long = 'A chapter title so long that no running head on an A5 page could ever hold it whole'
+    const before = first!.file.messages.length
+    hastToPrintHtml({ ...tree, chapters: [{ ...first!, title: long }, ...rest] }, { stylesheets })
+    const added = first!.file.messages.slice(before)
+    assert.equal(added.length, 1)
+    assert.equal(added[0]?.ruleId, 'long-running-head')
+    assert.equal(added[0]?.line, 1)
+    assert.match(added[0]?.reason ?? '', /short-title/)
+  })
+
   it('gives the outline the contents, chapters and sections', () => {
     const outline = printOutline(tree)
     assert.deepEqual(outline[0], { id: 'toc-title', title: 'Contents', level: 1 })
