@@ -4,7 +4,8 @@ import type { BookOverrides } from '../config/resolve-book.ts'
 
 /** Printer's marks `--marks` can ask for (CSS Paged Media `marks`: https://www.w3.org/TR/css-page-3/#marks). */
 export const markKinds = ['crop', 'cross'] as const
-export type MarkKind = (typeof markKinds)[number]
+/** The CSS `marks` value: `crop`, `cross`, or both (the print stage's `PrintOptions.marks`). */
+export type Marks = 'crop' | 'cross' | 'crop cross'
 
 /**
  * The book.yaml overrides the CLI passes to the pipeline. `bleed` and `marks`
@@ -16,7 +17,7 @@ export type CliOverrides = BookOverrides & {
   /** Bleed outside the trim box, a CSS length such as `3mm` (book.yaml: `bleed`). */
   readonly bleed?: string
   /** Printer's marks outside the trim box (book.yaml: `marks`). */
-  readonly marks?: readonly MarkKind[]
+  readonly marks?: Marks
 }
 
 /** The book flags as commander parses them. */
@@ -25,7 +26,7 @@ export interface BookFlags {
   readonly csl?: string
   readonly strict?: boolean
   readonly bleed?: string
-  readonly marks?: readonly MarkKind[]
+  readonly marks?: Marks
 }
 
 /** Add the flags that override book.yaml keys (each names its twin) to `command`. */
@@ -49,21 +50,21 @@ export function bookOverrides(flags: BookFlags): CliOverrides {
   }
 }
 
-/** Commander parser for `--bleed`: a non-negative CSS length in mm, cm, in, pt, px or Q, or 0. */
+/** Commander parser for `--bleed`: a CSS length in mm, cm, in, pt or px (the print stage's pattern). */
 export function parseLength(value: string): string {
   const length = value.trim().toLowerCase()
-  const match = /^(\d+(?:\.\d+)?|\.\d+)(mm|cm|in|pt|px|q)?$/.exec(length)
-  if (!match || (match[2] === undefined && Number(match[1]) !== 0)) {
-    throw new InvalidArgumentError(`\`${value}\` is not a length: write a number with a unit, such as 3mm or 0.125in`)
+  const match = /^(\d+(?:\.\d+)?)(mm|cm|in|pt|px)$/.exec(length)
+  if (!match) {
+    throw new InvalidArgumentError(`\`${value}\` is not a length: write a number with a unit, such as 3mm, 0mm or 0.125in`)
   }
-  if (lengthInMm(Number(match[1]), match[2] ?? 'mm') > 25) {
+  if (lengthInMm(Number(match[1]), match[2]!) > 25) {
     throw new InvalidArgumentError(`\`${value}\` is more bleed than a printer trims: 3mm (0.125in) is usual`)
   }
   return length
 }
 
-/** Commander parser for `--marks`: `crop`, `cross`, or both separated by a comma. */
-export function parseMarks(value: string): MarkKind[] {
+/** Commander parser for `--marks`: `crop`, `cross`, or both separated by a comma or a space. */
+export function parseMarks(value: string): Marks {
   const kinds = value
     .split(/[\s,]+/)
     .map((part) => part.trim().toLowerCase())
@@ -72,10 +73,12 @@ export function parseMarks(value: string): MarkKind[] {
   for (const kind of kinds) {
     if (!(markKinds as readonly string[]).includes(kind)) throw new InvalidArgumentError(`unknown mark \`${kind}\`; choose crop, cross or crop,cross`)
   }
-  return [...new Set(kinds as MarkKind[])]
+  const crop = kinds.includes('crop')
+  const cross = kinds.includes('cross')
+  return crop && cross ? 'crop cross' : crop ? 'crop' : 'cross'
 }
 
 function lengthInMm(amount: number, unit: string): number {
-  const perUnit: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72, px: 25.4 / 96, q: 0.25 }
+  const perUnit: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72, px: 25.4 / 96 }
   return amount * (perUnit[unit] ?? 1)
 }

@@ -26,6 +26,8 @@ const red = (text: string, color: boolean) => (color ? `\x1b[31m${text}\x1b[39m`
  */
 export function codeFrame(source: string, start: FramePoint, end: FramePoint | undefined, options: CodeFrameOptions = {}): string {
   const lines = source.split(/\r?\n/)
+  // A final newline ends the last line; it does not start an empty one worth showing.
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop()
   const color = options.color ?? false
   const context = options.context ?? 1
   const target = Math.min(Math.max(start.line, 1), lines.length)
@@ -35,13 +37,13 @@ export function codeFrame(source: string, start: FramePoint, end: FramePoint | u
   const frame: string[] = []
   for (let number = first; number <= last; number++) {
     const text = lines[number - 1] ?? ''
-    const gutter = ` ${String(number).padStart(width)} |`
+    const gutter = `${String(number).padStart(width)} |`
     if (number !== target) {
       frame.push(dim(`  ${gutter}${text ? ` ${text}` : ''}`, color))
       continue
     }
     frame.push(`${red('>', color)} ${gutter}${text ? ` ${text}` : ''}`)
-    frame.push(`  ${' '.repeat(width + 2)}| ${caretLine(text, start, end)}`.replace(/\^+$/, (carets) => red(carets, color)))
+    frame.push(`  ${' '.repeat(width)} | ${caretLine(text, start, end)}`.replace(/\^+$/, (carets) => red(carets, color)))
   }
   return frame.join('\n')
 }

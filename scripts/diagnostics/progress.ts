@@ -87,7 +87,7 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
     },
     summary(summary) {
       pause()
-      const shown = outputs.map((output) => ({ ...output, name: path.relative(cwd, output.file) || output.file }))
+      const shown = outputs.map((output) => ({ ...output, name: displayPath(output.file, cwd) }))
       const width = Math.max(0, ...shown.map((output) => output.name.length))
       for (const output of shown) {
         const pages = output.pages ? `  ${output.pages} pages` : ''
@@ -100,6 +100,12 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
       line(`samizdat: ${verb}, ${made}, ${counts}, in ${formatMs(summary.ms)}`)
     },
   }
+}
+
+/** A path as a writer would type it: relative to `cwd` when inside it, absolute otherwise. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, path.resolve(cwd, file))
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(cwd, file) : relative
 }
 
 /** `850 ms`, `12.3 s`, `2 min 5 s`. */

@@ -82,6 +82,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     const { pathname } = new URL(request.url ?? '/', 'http://preview.invalid')
     const pages = options.pages()
+    if (pathname === '/favicon.ico') {
+      send(response, 204, '')
+      return
+    }
     if (pathname === '/events') {
       openEvents(request, response)
       return

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { BookOverrides } from '../config/resolve-book.ts'
 import { BuildError } from '../diagnostics/fail.ts'
-import { formatMs } from '../diagnostics/progress.ts'
+import { displayPath, formatMs } from '../diagnostics/progress.ts'
 import { reportFiles } from '../diagnostics/report.ts'
 import { stylesDir } from '../pipeline.ts'
 import { createIncrementalBook } from './incremental-book.ts'
@@ -74,7 +74,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       problem = undefined
       server.broadcast('reload', { build })
       const { timings } = loaded
-      const what = changed.length > 0 ? changed.map((file) => path.relative(process.cwd(), file)).join(', ') : 'first build'
+      const what = changed.length > 0 ? changed.map((file) => displayPath(file)).join(', ') : 'first build'
       say(
         `  ↻ ${what}: ${formatMs(performance.now() - start)} (re-parsed ${loaded.reparsed.length} of ${loaded.tree.chapters.length} chapters in ${formatMs(timings.parse)}, ` +
           `book ${formatMs(timings.book)}, pages ${formatMs(performance.now() - writeStart)})`,

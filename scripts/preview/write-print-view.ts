@@ -5,12 +5,12 @@ import type { BookTree } from '../book-model.ts'
 
 type WritePrintBuild = (tree: BookTree, dir: string, options: object) => Promise<unknown>
 
-// The print engineer's stage; the preview shows the web edition until it exists.
-const printModule = new URL('../hast-to-print-html.ts', import.meta.url)
+// The print stage's modules, where `writePrintBuild` lives; the preview shows the web edition until one exists.
+const printModules = [new URL('../write-print-build.ts', import.meta.url), new URL('../hast-to-print-html.ts', import.meta.url)]
 
 /**
  * Write the print HTML (what Paged.js paginates for the PDF) and its assets
- * into `dir` with `writePrintBuild` from `scripts/hast-to-print-html.ts`, and
+ * into `dir` with the print stage's `writePrintBuild`, and
  * resolve with the page's file name inside `dir`; undefined while that stage
  * does not exist yet.
  */
@@ -22,10 +22,13 @@ export async function writePrintView(tree: BookTree, dir: string): Promise<strin
 }
 
 async function loadWritePrintBuild(): Promise<WritePrintBuild | undefined> {
-  if (!existsSync(printModule)) return undefined
-  // A computed specifier: the module may not exist when this file is type-checked.
-  const module = (await import(printModule.href)) as { writePrintBuild?: unknown }
-  return typeof module.writePrintBuild === 'function' ? (module.writePrintBuild as WritePrintBuild) : undefined
+  for (const url of printModules) {
+    if (!existsSync(url)) continue
+    // A computed specifier: the module may not exist when this file is type-checked.
+    const module = (await import(url.href)) as { writePrintBuild?: unknown }
+    if (typeof module.writePrintBuild === 'function') return module.writePrintBuild as WritePrintBuild
+  }
+  return undefined
 }
 
 /** The HTML file `writePrintBuild` reports: a path, or an object with `htmlFile`/`html`. */
