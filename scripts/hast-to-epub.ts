@@ -65,7 +65,9 @@ export async function hastToEpub(tree: BookTree, options: EpubOptions): Promise<
   const marks = options.pageStarts ? placePageMarks(options.pageStarts) : []
   if (!options.pageStarts) file.info('No print edition was built with this EPUB, so it has no page list: build the PDF in the same run (`--format pdf,epub`) to give reading groups the print page numbers', { ruleId: 'epub-no-page-list', source: 'samizdat' })
   const placed: (PageMark & { href: string })[] = []
-  const chapters = await chapterDocuments(tree, { marks, documentOf, images, stylesheets: styles, onPlaced: (mark, href) => placed.push({ ...mark, href }) })
+  const onPlaced = (mark: PageMark, href: string) => placed.push({ ...mark, href })
+  const chapters = await chapterDocuments(tree, { marks, documentOf, images, stylesheets: styles, onPlaced })
+  const bibliography = tree.bibliography ? bibliographyDocument(tree.bibliography, { lang: book.lang, terms, stylesheets: styles, marks, onPlaced, file }) : undefined
   reportUnplaced(file, marks, placed)
   placed.sort((a, b) => a.page - b.page)
 
@@ -87,7 +89,7 @@ export async function hastToEpub(tree: BookTree, options: EpubOptions): Promise<
     { id: 'titlepage', href: titlePageHref, xhtml: titlePageDocument(book, terms, identifier, styles), properties: [] as string[] },
     { id: 'nav', href: navHref, xhtml: navDocument({ lang: book.lang, title: terms.contents, terms, toc: tree.toc, documentOf, landmarks, pages: placed, stylesheets: styles }), properties: ['nav'] },
     ...chapters,
-    ...(tree.bibliography ? [{ id: 'bibliography', href: bibliographyHref, xhtml: bibliographyDocument(tree.bibliography, { lang: book.lang, terms, stylesheets: styles }), properties: [] as string[] }] : []),
+    ...(bibliography ? [{ id: 'bibliography', href: bibliographyHref, xhtml: bibliography, properties: [] as string[] }] : []),
   ]
   const resources: (ManifestItem & { readonly data: Uint8Array | string })[] = [
     { id: 'css-fonts', href: 'styles/fonts.css', mediaType: 'text/css', data: `${fonts.css('../fonts')}\n` },

@@ -29,7 +29,7 @@ export function coverAlt(book: ResolvedBook): string {
 export function titlePageDocument(book: ResolvedBook, terms: Terms, identifier: string, stylesheets: readonly string[]): string {
   const titlePage = h('section.title-page', { 'epub:type': 'titlepage', ariaLabel: terms.titlePage }, [
     h('h1.book-title', { 'epub:type': 'title' }, book.title),
-    ...(book.subtitle ? [h('p.book-subtitle', { 'epub:type': 'subtitle' }, book.subtitle)] : []),
+    ...(book.subtitle ? [h('p.book-subtitle', { 'epub:type': 'subtitle', role: 'doc-subtitle' }, book.subtitle)] : []),
     ...(book.authors.length > 0 ? [h('p.book-author', book.authors.join(', '))] : []),
     ...(book.editors.length > 0 ? [h('p.book-editor', book.editors.join(', '))] : []),
     ...(book.publisher ? [h('p.book-publisher', book.publisher)] : []),
