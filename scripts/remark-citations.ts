@@ -1,10 +1,11 @@
 import type { Element, ElementContent } from 'hast'
-import type { Html, Root } from 'mdast'
+import type { Html, Parent, Root, RootContent } from 'mdast'
 import { type Plugin, unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { MdastChapter } from './book-model.ts'
 import type { ResolvedBook } from './config/resolve-book.ts'
+import { failFile } from './diagnostics/fail.ts'
 import { bibliographyElement, bibliographyHeading, isBibliographyMarker } from './citations/bibliography-element.ts'
 import { bookFile, bookYamlPlace } from './citations/book-yaml-place.ts'
 import { type CitationRegistry, type ClusterRequest, createCitationRegistry } from './citations/citation-registry.ts'
@@ -87,7 +88,7 @@ export async function citeBook(chapters: readonly MdastChapter[], book: Resolved
     chapters.map((chapter) => chapter.mdast),
     (node) => registry.style.isNoteStyle && known(node),
   )
-  placeCitations(occurrences, chapters, registry, nocite)
+  placeCitations(occurrences, chapters, registry, nocite, book)
   const cited = new Set([...occurrences.flatMap((occurrence) => occurrence.node.items.map((item) => item.key)), ...nocite])
   reportUnused(references, cited)
   const rendered = registry.bibliography()
@@ -95,14 +96,23 @@ export async function citeBook(chapters: readonly MdastChapter[], book: Resolved
   const marker = findMarker(chapters)
   if (marker) {
     const element = bibliographyElement(rendered, undefined)
-    Object.assign(marker, { type: 'bibliography', children: [], data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } })
+    // A node remark-rehype turns into `element` (unknown types become their `data.h*`).
+    const node = { type: 'bibliography', children: [], data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } }
+    if (marker.node.position) Object.assign(node, { position: marker.node.position })
+    marker.parent.children.splice(marker.parent.children.indexOf(marker.node), 1, node as unknown as RootContent)
     return { bibliography: undefined, files }
   }
   return { bibliography: bibliographyElement(rendered, bibliographyHeading(book.lang, registry.style.isNoteStyle)), files }
 }
 
 /** Render every citation through the registry and put the result into the mdast. */
-function placeCitations(occurrences: readonly CitationOccurrence[], chapters: readonly MdastChapter[], registry: CitationRegistry, nocite: readonly string[]) {
+function placeCitations(
+  occurrences: readonly CitationOccurrence[],
+  chapters: readonly MdastChapter[],
+  registry: CitationRegistry,
+  nocite: readonly string[],
+  book: ResolvedBook,
+) {
   const { style, references } = registry
   const terms = locatorTerms(style.locale.xml)
   const clusters: ClusterRequest[] = []
@@ -111,12 +121,15 @@ function placeCitations(occurrences: readonly CitationOccurrence[], chapters: re
     const known = occurrence.node.items.filter((item) => references.byKey.has(item.key))
     const requests = known.map((item) => citeRequest(item, terms))
     const split = occurrence.node.mode === 'author-in-text' && !(style.isNoteStyle && occurrence.inFootnote) && requests.length > 0
-    const authorAt = split ? clusters.push({ items: requests, noteIndex: occurrence.noteIndex, authorOnly: true }) - 1 : undefined
+    // The names alone, as running text (note 0) without locator: citeproc then still sees the
+    // following note as the next cite of the work (ibid., short form) as pandoc does.
+    const names = requests.map((request) => ({ ...request, prefix: '', suffix: '', locator: undefined, label: undefined }))
+    const authorAt = split ? clusters.push({ items: names, noteIndex: 0, authorOnly: true }) - 1 : undefined
     const items = split ? requests.map((request) => ({ ...request, suppressAuthor: true })) : requests
     const mainAt = requests.length > 0 ? clusters.push({ items, noteIndex: occurrence.noteIndex, authorOnly: false }) - 1 : undefined
     return { occurrence, known: known.map((item) => item.key), authorAt, mainAt }
   })
-  const output = registry.render(clusters, nocite)
+  const output = renderOrFail(registry, clusters, nocite, book)
   const noteIds = footnoteIds(chapters)
   for (const { occurrence, known, authorAt, mainAt } of plans) {
     const { node, parent } = occurrence
@@ -125,10 +138,14 @@ function placeCitations(occurrences: readonly CitationOccurrence[], chapters: re
       renderUnknown(node, unknown)
       continue
     }
-    const main = output[mainAt] ?? []
     const author = authorAt === undefined ? undefined : authorContent(output[authorAt] ?? [], known[0]!, registry)
-    if (main.length === 0 && author === undefined) reportEmpty(chapters[occurrence.chapterIndex]!.file, node, style.title)
-    if (style.isNoteStyle && !occurrence.inFootnote) {
+    let main = output[mainAt] ?? []
+    if (main.length === 0 && author && style.isNoteStyle) main = registry.renderSubsequent(clusters[mainAt]!)
+    if (main.length === 0) {
+      // Nothing to put in a note or parentheses: keep what the text shows.
+      if (!author) reportEmpty(chapters[occurrence.chapterIndex]!.file, node, style.title)
+      renderInline(node, known, author ?? [])
+    } else if (style.isNoteStyle && !occurrence.inFootnote) {
       const root = chapters[occurrence.chapterIndex]!.mdast
       renderAsNote({ node, parent, root, keys: known, identifier: noteIds(occurrence.chapterIndex), note: main, author })
     } else if (style.isNoteStyle) {
@@ -137,6 +154,16 @@ function placeCitations(occurrences: readonly CitationOccurrence[], chapters: re
       renderInline(node, known, author ? joinWithSpace(author, main) : main)
     }
     if (unknown.length > 0) appendUnknown(parent, node, unknown)
+  }
+}
+
+/** citeproc-js throws on data it cannot format (a malformed CSL-JSON field): a message, not a stack trace. */
+function renderOrFail(registry: CitationRegistry, clusters: readonly ClusterRequest[], nocite: readonly string[], book: ResolvedBook) {
+  try {
+    return registry.render(clusters, nocite)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return failFile(bookFile(book), `The citation engine could not format the citations (${reason}); check the cited bibliography entries`, 'citation-engine')
   }
 }
 
@@ -152,8 +179,8 @@ function reportEmpty(file: VFile, node: CitationNode, styleTitle: string) {
 const keysOf = (node: CitationNode): string[] => [...new Set(node.items.map((item) => item.key))]
 
 function authorContent(content: ElementContent[], key: string, registry: CitationRegistry): ElementContent[] {
-  const text = content.map((node) => ('value' in node ? node.value : 'x')).join('')
-  if (content.length > 0 && text.trim() !== '') return content
+  // The registry returns nothing for a cite without printed form (numeric styles print no names).
+  if (content.length > 0) return content
   const reference = registry.references.byKey.get(key)
   const names = reference ? fallbackAuthor(reference.item, registry.style.locale.xml) : ''
   return names ? [{ type: 'text', value: names }] : []
@@ -176,13 +203,13 @@ function footnoteIds(chapters: readonly MdastChapter[]): (chapterIndex: number) 
   }
 }
 
-function findMarker(chapters: readonly MdastChapter[]): Html | undefined {
+function findMarker(chapters: readonly MdastChapter[]): { node: Html; parent: Parent } | undefined {
   for (const chapter of chapters) {
-    let marker: Html | undefined
-    visit(chapter.mdast, 'html', (node) => {
-      if (!marker && isBibliographyMarker(node.value)) marker = node
+    let found: { node: Html; parent: Parent } | undefined
+    visit(chapter.mdast, 'html', (node, _, parent) => {
+      if (!found && parent && isBibliographyMarker(node.value)) found = { node, parent }
     })
-    if (marker) return marker
+    if (found) return found
   }
   return undefined
 }

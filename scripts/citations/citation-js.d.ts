@@ -43,6 +43,7 @@ declare module '@citation-js/core' {
       mode: 'html' | 'text',
       uncitedItemIDs: string[],
     ): Array<[citationID: string, noteIndex: number, output: string]>
+    makeCitationCluster(items: Array<CiteprocCiteItem & { position?: number }>): string
     updateUncitedItems(ids: string[]): void
     makeBibliography(): [CiteprocBibliographyParams, string[]] | false
     registry: { registry: Record<string, { seq: number } | undefined> }

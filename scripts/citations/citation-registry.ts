@@ -2,7 +2,7 @@ import { type CiteprocCitation, type CiteprocCiteItem, type CiteprocEngine, plug
 import '@citation-js/plugin-csl'
 import type { Element, ElementContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
-import { citeEnd, citeStart, linkCitationNumbers, linkMarkedCites, stripMarkers } from './link-cites.ts'
+import { citeEnd, citeStart, linkCitationNumbers, linkMarkedCites, linkWhole, stripMarkers } from './link-cites.ts'
 import type { CslStyle } from './load-csl-style.ts'
 import type { References } from './load-references.ts'
 
@@ -41,6 +41,12 @@ export interface CitationRegistry {
    * cannot print (no author, no page to show) comes back empty.
    */
   render(clusters: readonly ClusterRequest[], nocite: readonly string[]): ElementContent[][]
+  /**
+   * One cluster again in its subsequent (short) form, outside the book's
+   * sequence: for `@key` in running text where the ibid. form with the author
+   * suppressed would leave an empty note (pandoc prints the short form).
+   */
+  renderSubsequent(cluster: ClusterRequest): ElementContent[]
   /** The bibliography of the works cited in the last `render`, plus the nocite ones; undefined when the style has none. */
   bibliography(): RenderedBibliography | undefined
 }
@@ -63,33 +69,56 @@ export function createCitationRegistry(references: References, style: CslStyle):
     style,
     references,
     render: (clusters, nocite) => renderClusters(engine, style, clusters, nocite),
+    renderSubsequent: (cluster) => {
+      // citeproc-js takes a forced position on items given to makeCitationCluster (1 = subsequent).
+      const items = cluster.items.map((item, at) => ({ ...citeItem(item, marked(style, cluster) ? at : undefined), position: 1 }))
+      return toHast(engine, style, engine.makeCitationCluster(items), cluster)
+    },
     bibliography: () => renderBibliography(engine),
   }
 }
 
+/**
+ * Whether a cluster's cites get link markers. Not with collapsed numbers
+ * (`[1–3]`), nor with author suppression, whose rendering citeproc-js changes
+ * when a cite has a prefix (ibid. loses its locator).
+ */
+const marked = (style: CslStyle, cluster: ClusterRequest) =>
+  !style.collapsesNumbers && !cluster.authorOnly && cluster.items.every((item) => !item.suppressAuthor)
+
 function renderClusters(engine: CiteprocEngine, style: CslStyle, clusters: readonly ClusterRequest[], nocite: readonly string[]): ElementContent[][] {
-  const marked = (cluster: ClusterRequest) => !style.collapsesNumbers && !cluster.authorOnly
   const citations: CiteprocCitation[] = clusters.map((cluster, index) => ({
     citationID: `samizdat-${index + 1}`,
-    citationItems: cluster.items.map((item, at) => citeItem(item, marked(cluster) ? at : undefined)),
+    citationItems: cluster.items.map((item, at) => citeItem(item, marked(style, cluster) ? at : undefined)),
     properties: { noteIndex: cluster.noteIndex, ...(cluster.authorOnly ? { mode: 'author-only' as const } : {}) },
   }))
   const output = engine.rebuildProcessorState(citations, 'html', [...nocite])
-  return clusters.map((cluster, index) => {
-    const html = (output[index]?.[2] ?? '').replace('[NO_PRINTED_FORM]', '')
-    // With the markers in place citeproc does not see an empty cite (MLA's `[-@key]` with no page), so check.
-    if (!/[\p{L}\p{N}]/u.test(stripMarkers(html).replace(/<[^>]*>/g, ''))) return []
-    const nodes = fromHtml(html, { fragment: true }).children as ElementContent[]
-    const keys = cluster.items.map((item) => item.key)
-    if (marked(cluster)) return linkMarkedCites(nodes, keys)
-    if (!style.collapsesNumbers || cluster.authorOnly) return nodes
-    const numbers = new Map<number, string>()
-    for (const key of keys) {
-      const seq = engine.registry.registry[key]?.seq
-      if (seq !== undefined) numbers.set(seq, key)
-    }
-    return linkCitationNumbers(nodes, numbers)
-  })
+  return clusters.map((cluster, index) => toHast(engine, style, output[index]?.[2] ?? '', cluster))
+}
+
+/** citeproc's HTML for one cluster as hast, each cite linked to its entry. */
+function toHast(engine: CiteprocEngine, style: CslStyle, output: string, cluster: ClusterRequest): ElementContent[] {
+  const html = output
+    .replace('[NO_PRINTED_FORM]', '')
+    // citeproc merges punctuation across a cite's end (`Ibid.` + `.`), and moves it into closing
+    // quotes where the locale says so (US English), but cannot see through an end marker.
+    .replace(/([.?!])((?:<\/[a-z]+>)*)\ue001((?:<\/?[a-z][^>]*>)*)\./g, '$1$2\ue001$3')
+    .replace(/”((?:<\/[a-z]+>)*)\ue001((?:<\/?[a-z][^>]*>)*)([.,])/g, (all, close: string, open: string, mark: string) =>
+      /punctuation-in-quote="true"/.test(style.locale.xml) ? `${mark}”${close}\ue001${open}` : all,
+    )
+  // With the markers in place citeproc does not see an empty cite (MLA's `[-@key]` with no page), so check.
+  if (!/[\p{L}\p{N}]/u.test(stripMarkers(html).replace(/<[^>]*>/g, ''))) return []
+  const nodes = fromHtml(html, { fragment: true }).children as ElementContent[]
+  const keys = cluster.items.map((item) => item.key)
+  if (marked(style, cluster)) return linkMarkedCites(nodes, keys)
+  if (cluster.authorOnly) return nodes
+  if (!style.collapsesNumbers) return keys.length === 1 ? linkWhole(nodes, keys[0]!, style.citationAffixes) : nodes
+  const numbers = new Map<number, string>()
+  for (const key of keys) {
+    const seq = engine.registry.registry[key]?.seq
+    if (seq !== undefined) numbers.set(seq, key)
+  }
+  return linkCitationNumbers(nodes, numbers)
 }
 
 function citeItem(item: CiteRequest, markIndex: number | undefined): CiteprocCiteItem {

@@ -93,6 +93,28 @@ export function linkCitationNumbers(nodes: readonly ElementContent[], numbers: R
   })
 }
 
+/**
+ * Link a one-cite cluster rendered without markers: everything inside the
+ * citation layout's own prefix and suffix (`(`…`)`, or the note's closing `.`).
+ */
+export function linkWhole(nodes: readonly ElementContent[], key: string, affixes: { readonly prefix: string; readonly suffix: string }): ElementContent[] {
+  const inner = [...nodes]
+  const before: ElementContent[] = []
+  const after: ElementContent[] = []
+  const first = inner[0]
+  if (affixes.prefix && first?.type === 'text' && first.value.startsWith(affixes.prefix)) {
+    before.push({ type: 'text', value: affixes.prefix })
+    inner[0] = { type: 'text', value: first.value.slice(affixes.prefix.length) }
+  }
+  const last = inner.at(-1)
+  if (affixes.suffix && last?.type === 'text' && last.value.endsWith(affixes.suffix)) {
+    after.push({ type: 'text', value: affixes.suffix })
+    inner[inner.length - 1] = { type: 'text', value: last.value.slice(0, -affixes.suffix.length) }
+  }
+  const content = inner.filter((node) => node.type !== 'text' || node.value !== '')
+  return content.length === 0 ? [...nodes] : [...before, link(key, content), ...after]
+}
+
 /** Remove any marker left in text (e.g. from a cite citeproc could not print). */
 export function stripMarkers(text: string): string {
   return text.replace(/[\ue001\ue100-\ue1ff]/g, '')

@@ -18,6 +18,8 @@ export interface CslStyle {
   readonly isNoteStyle: boolean
   /** The style collapses citation numbers (`[1–3]`), which per-cite link markers would prevent. */
   readonly collapsesNumbers: boolean
+  /** The `prefix` and `suffix` of the citation layout (`(` and `)`, or `.` after a note). */
+  readonly citationAffixes: { readonly prefix: string; readonly suffix: string }
   readonly locale: CslLocale
 }
 
@@ -68,6 +70,7 @@ export async function loadCslStyle(book: Pick<ResolvedBook, 'csl' | 'root' | 'la
   }
   const styleTag = /<style\b[^>]*>/.exec(xml)?.[0] ?? ''
   const citationTag = /<citation\b[^>]*>/.exec(xml)?.[0] ?? ''
+  const citationLayout = /<citation\b[\s\S]*?(<layout\b[^>]*>)/.exec(xml)?.[1] ?? ''
   return {
     id: `samizdat-${createHash('sha1').update(xml).digest('hex').slice(0, 12)}`,
     title: /<title>([^<]*)<\/title>/.exec(xml)?.[1] ?? path.basename(stylePath, '.csl'),
@@ -75,8 +78,14 @@ export async function loadCslStyle(book: Pick<ResolvedBook, 'csl' | 'root' | 'la
     path: stylePath,
     isNoteStyle: /\bclass="note"/.test(styleTag),
     collapsesNumbers: /\bcollapse="[^"]*citation-number/.test(citationTag),
+    citationAffixes: { prefix: attribute(citationLayout, 'prefix'), suffix: attribute(citationLayout, 'suffix') },
     locale,
   }
+}
+
+function attribute(tag: string, name: string): string {
+  const value = new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? ''
+  return value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 }
 
 /** The style file for a name or a path, or undefined. */

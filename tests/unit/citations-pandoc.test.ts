@@ -22,7 +22,16 @@ const styles = ['chicago-note-bibliography', 'chicago-author-date', 'apa', 'mode
  * formats with its own Haskell citeproc; samizdat with citeproc-js.
  */
 const accepted: Record<(typeof styles)[number], readonly (readonly [string, string, string])[]> = {
-  'chicago-note-bibliography': [],
+  'chicago-note-bibliography': [
+    [
+      '"Report of the Presidential Commission on the Space Shuttle Challenger Accident".',
+      '"Report of the Presidential Commission on the Space Shuttle Challenger Accident."',
+      // The note's closing period after a quoted title: citeproc-js moves it inside
+      // the quotation marks, as en-US's punctuation-in-quote="true" asks (and CMOS
+      // 6.9 prints); pandoc 2.17 leaves it outside.
+      'punctuation-in-quote at the end of a note',
+    ],
+  ],
   'chicago-author-date': [
     [
       '(Doe 2020a, 2020b)',

@@ -185,3 +185,29 @@ test('RIS, CSL-JSON and CSL-YAML bibliographies', async () => {
     ],
   )
 })
+
+test('author in text after a note on the same work: pandoc’s ibid. and short forms', { skip: noSystemStyles }, async () => {
+  const files = {
+    'book.yaml': 'title: T\nlang: en-US\nbibliography: refs.bib\n',
+    'refs.bib': '@book{daniels1960, author={Daniels, Robert V.}, title={The Conscience of the Revolution: Communist Opposition}, publisher={HUP}, year=1960}\n',
+    'one.md': '# One\n\nFirst [@daniels1960, p. 3]. As @daniels1960 [p. 4] says. And @daniels1960 again.\n',
+  }
+  const chicago = await citeFixture(await writeBook(files))
+  assert.equal(text(elements(chicago.hast[0]!, (element) => element.tagName === 'p')[0]!), 'First.1 As Daniels2 says. And Daniels3 again.')
+  assert.deepEqual(notes(chicago.hast[0]!), ['Daniels, The Conscience of the Revolution, 3.', '4.', 'The Conscience of the Revolution.'])
+  const ibid = await citeFixture(await writeBook(files), { csl: 'chicago-note-bibliography-with-ibid' })
+  assert.deepEqual(notes(ibid.hast[0]!), ['Daniels, The Conscience of the Revolution, 3.', 'Ibid., 4.', 'The Conscience of the Revolution.'])
+})
+
+test('the book’s language picks the CSL locale (punctuation inside quotes in US English only)', async () => {
+  const files = (lang: string) => ({
+    'book.yaml': `title: T\nlang: ${lang}\nbibliography: refs.bib\n`,
+    'refs.bib': '@article{m, author={M{\\"u}ller, J{\\"o}rg}, title={Rockets at {NASA}}, journal={J}, year=2001}\n',
+    'one.md': '# One\n\nText [@m].\n',
+  })
+  const us = await citeFixture(await writeBook(files('en-US')))
+  assert.deepEqual(notes(us.hast[0]!), ['Müller, “Rockets at NASA.”'])
+  const gb = await citeFixture(await writeBook(files('en-GB')))
+  assert.deepEqual(notes(gb.hast[0]!), ['Müller, ‘Rockets at NASA’.'])
+  assert.equal(gb.result.bibliography && text(elements(gb.result.bibliography, (element) => hasClass(element, 'csl-entry'))[0]!), 'Müller, Jörg. ‘Rockets at NASA’. J, 2001.')
+})
