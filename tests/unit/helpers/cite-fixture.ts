@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { after } from 'node:test'
 import type { Element, Root as HastRoot } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
 import remarkGfm from 'remark-gfm'
@@ -39,9 +40,15 @@ export async function citeFixture(dir: string, overrides: BookOverrides = {}): P
   return { book, chapters, result, hast }
 }
 
-/** Write a small book (book.yaml plus files) to a fresh temporary folder. */
+const written: string[] = []
+after(async () => {
+  await Promise.all(written.map((dir) => rm(dir, { recursive: true, force: true })))
+})
+
+/** Write a small book (book.yaml plus files) to a fresh temporary folder, removed after the tests. */
 export async function writeBook(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-cite-'))
+  written.push(dir)
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text)
   return dir
 }
