@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadBookFonts } from './assets/book-fonts.ts'
@@ -20,7 +20,7 @@ export interface PrintBuild {
 const printCss = fileURLToPath(new URL('../styles/print.css', import.meta.url))
 
 /**
- * Write the print edition into `dir` (emptied first): `print.html`, its
+ * Write the print edition into `dir` (files there are replaced, nothing else is removed): `print.html`, its
  * stylesheets (`fonts.css`, `page.css` for the trim size, `print.css`), its
  * Paged.js hooks (`print-layout.js`, see print-layout-hooks.ts), the
  * book face's WOFF2 files under `fonts/` and the book's images under
@@ -28,7 +28,6 @@ const printCss = fileURLToPath(new URL('../styles/print.css', import.meta.url))
  * sandboxed to it.
  */
 export async function writePrintBuild(tree: BookTree, dir: string, options: PrintOptions = {}): Promise<PrintBuild> {
-  await rm(dir, { recursive: true, force: true })
   await mkdir(path.join(dir, 'fonts'), { recursive: true })
   const fonts = await loadBookFonts(tree.book.typeface, bookText(tree))
   for (const face of fonts.faces) await copyFile(face.file, path.join(dir, 'fonts', face.name))
