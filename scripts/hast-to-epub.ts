@@ -31,6 +31,7 @@ export interface EpubOptions {
   /** `false` to skip rendering a cover when book.yaml names none (no browser needed). */
   readonly renderCover?: boolean
   readonly browser?: BrowserSessionOptions
+  readonly signal?: AbortSignal
 }
 
 /** The EPUB, and the file that carries this stage's own messages (chapter problems go on the chapters). */
@@ -71,7 +72,10 @@ export async function hastToEpub(tree: BookTree, options: EpubOptions): Promise<
   reportUnplaced(file, marks, placed)
   placed.sort((a, b) => a.page - b.page)
 
-  const cover: CoverImage | undefined = await epubCover(tree.book, file, options)
+  options.signal?.throwIfAborted()
+  const browser = { ...options.browser, ...(options.signal ? { signal: options.signal } : {}) }
+  const cover: CoverImage | undefined = await epubCover(tree.book, file, { ...(options.renderCover === false ? { renderCover: false } : {}), browser })
+  options.signal?.throwIfAborted()
   const landmarks: Landmark[] = [
     ...(cover ? [{ type: 'cover', href: coverHref, label: terms.cover }] : []),
     { type: 'titlepage', href: titlePageHref, label: terms.titlePage },

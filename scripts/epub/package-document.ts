@@ -82,7 +82,7 @@ export function packageDocument(options: PackageOptions): string {
     options.spine.map((item) => x('itemref', { idref: item.idref, ...(item.linear === false ? { linear: 'no' } : {}) })),
   )
   const tree = x(null, [
-    x('package', { xmlns: 'http://www.idpf.org/2007/opf', version: '3.0', 'unique-identifier': 'book-id', 'xml:lang': book.lang, dir: 'ltr' }, [metadata, manifest, spine]),
+    x('package', { xmlns: 'http://www.idpf.org/2007/opf', version: '3.0', 'unique-identifier': 'book-id', 'xml:lang': book.lang }, [metadata, manifest, spine]),
   ])
   return xmlDocument(tree)
 }
