@@ -23,7 +23,7 @@ type CreateHyphenator = (patterns: unknown, options: { html: boolean; hyphenChar
 
 const require = createRequire(import.meta.url)
 
-// Tags a language's full tag or primary subtag to the `hyphen` package's pattern file where the names differ.
+// A language's full tag or primary subtag → the `hyphen` package's pattern file, where the names differ.
 const patternNames: Readonly<Record<string, string>> = {
   en: 'en-us',
   'en-us': 'en-us',
@@ -41,6 +41,9 @@ const patternNames: Readonly<Record<string, string>> = {
   nb: 'nb',
   no: 'nb',
 }
+
+/** A URL or e-mail address (group 1), or a word. */
+const wordOrUrl = /(\S*(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S*|\S+@\S+\.\S+)|[\p{L}\p{M}]+/giu
 
 // Text in these elements is not running prose: code, URLs and headings stay whole.
 const skippedTags = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title'])
@@ -106,8 +109,6 @@ function skipElement(node: Element, lang: string): boolean {
   return Array.isArray(className) && (className.includes('no-hyphens') || className.includes('url'))
 }
 
-/** A URL or e-mail address (group 1), or a word. */
-const wordOrUrl = /(\S*(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S*|\S+@\S+\.\S+)|[\p{L}\p{M}]+/giu
 
 /** Hyphenate one word with the language's patterns, keeping `leftMin` and `rightMin` letters around each break. */
 function createWordHyphenator(patternName: string, options: HyphenateOptions): Hyphenator {

@@ -172,6 +172,15 @@ describe('hastToPrintHtml', () => {
     assert.match(added[0]?.reason ?? '', /short-title/)
   })
 
+  it('reports a language without hyphenation patterns at book.yaml and sets the text unhyphenated', () => {
+    const book = { ...tree.book, lang: 'tlh' }
+    const before = book.configFile!.messages.length
+    const out = hastToPrintHtml({ ...tree, book }, { stylesheets })
+    const added = book.configFile!.messages.slice(before)
+    assert.deepEqual(added.map((message) => [message.ruleId, message.line]), [['hyphenation-unsupported', 4]])
+    assert.ok(!out.includes(softHyphen))
+  })
+
   it('gives the outline the contents, chapters and sections', () => {
     const outline = printOutline(tree)
     assert.deepEqual(outline[0], { id: 'toc-title', title: 'Contents', level: 1 })
