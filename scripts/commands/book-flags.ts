@@ -4,21 +4,9 @@ import type { BookOverrides } from '../config/resolve-book.ts'
 
 /** Printer's marks `--marks` can ask for (CSS Paged Media `marks`: https://www.w3.org/TR/css-page-3/#marks). */
 export const markKinds = ['crop', 'cross'] as const
-/** The CSS `marks` value: `crop`, `cross`, or both (the print stage's `PrintOptions.marks`). */
-export type Marks = 'crop' | 'cross' | 'crop cross'
+/** The CSS `marks` value: `crop`, `cross`, or both (book.yaml's `marks`). */
+export type Marks = NonNullable<BookOverrides['marks']>
 
-/**
- * The book.yaml overrides the CLI passes to the pipeline. `bleed` and `marks`
- * are declared here until `BookOverrides` has them: the lead adds both keys to
- * the book schema and the print stage; once `BookOverrides` declares them,
- * this intersection is just `BookOverrides`.
- */
-export type CliOverrides = BookOverrides & {
-  /** Bleed outside the trim box, a CSS length such as `3mm` (book.yaml: `bleed`). */
-  readonly bleed?: string
-  /** Printer's marks outside the trim box (book.yaml: `marks`). */
-  readonly marks?: Marks
-}
 
 /** The book flags as commander parses them. */
 export interface BookFlags {
@@ -40,7 +28,7 @@ export function addBookFlags(command: Command): Command {
 }
 
 /** Only the flags that were given: an absent flag must not hide the book.yaml value. */
-export function bookOverrides(flags: BookFlags): CliOverrides {
+export function bookOverrides(flags: BookFlags): BookOverrides {
   return {
     ...(flags.pageSize ? { pageSize: flags.pageSize } : {}),
     ...(flags.csl ? { csl: flags.csl } : {}),

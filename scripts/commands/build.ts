@@ -3,7 +3,7 @@ import { BuildError } from '../diagnostics/fail.ts'
 import { createProgress } from '../diagnostics/progress.ts'
 import { reportFiles } from '../diagnostics/report.ts'
 import { buildBook, type Format } from '../pipeline.ts'
-import type { CliOverrides } from './book-flags.ts'
+import type { BookOverrides } from '../config/resolve-book.ts'
 import { exitCodes } from './exit-codes.ts'
 import { reportCrash } from './report-crash.ts'
 
@@ -12,7 +12,7 @@ export interface BuildCommandOptions {
   readonly dir: string
   readonly out: string
   readonly formats: ReadonlySet<Format>
-  readonly overrides: CliOverrides
+  readonly overrides: BookOverrides
   readonly signal?: AbortSignal
   /** Where progress, problems and the summary go (stderr: stdout stays clean for pipes). */
   readonly stream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }

@@ -4,14 +4,14 @@ import { BuildError } from '../diagnostics/fail.ts'
 import { formatMs } from '../diagnostics/progress.ts'
 import { reportFiles } from '../diagnostics/report.ts'
 import { manuscriptToBookTree } from '../manuscript-to-book-tree.ts'
-import type { CliOverrides } from './book-flags.ts'
+import type { BookOverrides } from '../config/resolve-book.ts'
 import { exitCodes } from './exit-codes.ts'
 import { reportCrash } from './report-crash.ts'
 
 /** Options for {@link checkCommand}. */
 export interface CheckCommandOptions {
   readonly dir: string
-  readonly overrides: CliOverrides
+  readonly overrides: BookOverrides
   readonly stream?: NodeJS.WritableStream & { isTTY?: boolean }
 }
 

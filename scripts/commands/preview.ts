@@ -1,5 +1,5 @@
 import { startPreview } from '../preview/preview-session.ts'
-import type { CliOverrides } from './book-flags.ts'
+import type { BookOverrides } from '../config/resolve-book.ts'
 import { exitCodes } from './exit-codes.ts'
 import { isLoopback } from './preview-flags.ts'
 import { reportCrash } from './report-crash.ts'
@@ -9,7 +9,7 @@ export interface PreviewCommandOptions {
   readonly dir: string
   readonly host: string
   readonly port: number
-  readonly overrides: CliOverrides
+  readonly overrides: BookOverrides
   readonly stream?: NodeJS.WritableStream & { isTTY?: boolean }
   /** Stops the preview (Ctrl-C by default). */
   readonly signal?: AbortSignal

@@ -43,8 +43,9 @@ export interface ProgressOptions {
 
 /**
  * Progress for `stream`: on a terminal, one line redrawn as Paged.js lays out
- * pages; in CI and pipes, plain lines, throttled so a 300-page book does not
- * print 300 lines.
+ * pages (progress events with `pages`); in CI and pipes, plain lines,
+ * throttled so a 300-page book does not print 300 lines. Progress events
+ * without `pages` are notes to keep, printed under the outputs.
  */
 export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, options: ProgressOptions = {}): Progress {
   const env = process.env
@@ -55,6 +56,7 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
   const every = options.plainEveryMs ?? 2000
   const outputs: WrittenOutput[] = []
   const lastPlain = new Map<string, number>()
+  const notes: { stage: string; message: string }[] = []
   let pending = false
   const pause = () => {
     if (pending) stream.write('\r\x1b[2K')
@@ -72,6 +74,8 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
     onEvent(event) {
       if (event.type === 'stage') line(`  ${mark} ${event.stage.padEnd(8)} ${formatMs(event.ms)}`)
       else if (event.type === 'output') outputs.push(event)
+      // A message without a page count is for the reader to keep (how to fold the booklet): shown with the outputs.
+      else if (event.pages === undefined) notes.push(event)
       else if (live) {
         pause()
         // One line only: a line longer than the terminal would wrap and the redraw would leave its head behind.
@@ -93,6 +97,7 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
         const pages = output.pages ? `  ${output.pages} pages` : ''
         line(`  ${output.name.padEnd(width)}  ${formatBytes(output.bytes).padStart(8)}${pages}`)
       }
+      if (summary.ok) for (const note of notes) line(`    ${note.stage}: ${note.message}`)
       const verb = summary.ok ? 'built' : 'stopped'
       const written = `${outputs.length} output${outputs.length === 1 ? '' : 's'}`
       const made = summary.ok ? written : outputs.length > 0 ? `${written} written before the error` : 'nothing written'

@@ -53,8 +53,8 @@ const contentSecurityPolicy =
 const pagedFile = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')
 
 /**
- * Serve a preview build on `host:port`: `/` the paginated print view (the web
- * edition until there is one), `/epub` the EPUB's reflowable view, `/web` the
+ * Serve a preview build on `host:port`: `/` the paginated print view,
+ * `/epub` the EPUB's reflowable view, `/web` the
  * web edition, `/events` Server-Sent Events for live reload. Only files inside
  * `root` are served, never a listing, and only to requests addressed to this
  * machine by name (a DNS-rebinding page cannot read the book).
@@ -105,7 +105,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       else send(response, 503, 'The first build is not ready yet: reload in a moment', { 'retry-after': '1' })
       return
     }
-    const redirects: Record<string, string | undefined> = { '/': pages.print ?? pages.web, '/epub': pages.epub, '/web': pages.web, '/print': pages.print }
+    const redirects: Record<string, string | undefined> = { '/': pages.print, '/epub': pages.epub, '/web': pages.web, '/print': pages.print }
     const target = redirects[pathname.replace(/\/$/, '') || '/']
     if (target) {
       send(response, 302, '', { location: target })

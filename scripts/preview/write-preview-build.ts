@@ -16,8 +16,8 @@ export const pagedPath = '/__samizdat/paged.polyfill.js'
 
 /** The pages a preview build holds, as URL paths. */
 export interface PreviewPages {
-  /** The paginated print view, when the print stage exists. */
-  readonly print: string | undefined
+  /** The paginated print view. */
+  readonly print: string
   readonly web: string
   /** The EPUB's reflowable view. */
   readonly epub: string
@@ -44,11 +44,10 @@ export async function writePreviewBuild(tree: BookTree, dir: string, build: numb
   const printDir = path.join(dir, 'print')
   await mkdir(printDir, { recursive: true })
   const printPage = await writePrintView(tree, printDir)
-  if (printPage) {
-    const file = path.join(printDir, printPage)
-    await writeFileAtomic(file, injectPreviewScripts(await readFile(file, 'utf8'), [pagedPath, client]))
-  }
-  return { print: printPage ? `/print/${printPage.split(path.sep).map(encodeURIComponent).join('/')}` : undefined, web: '/web.html', epub: '/epub.html' }
+  const printFile = path.join(printDir, printPage)
+  // After the print document's own scripts: its layout hooks set `PagedConfig` before Paged.js loads.
+  await writeFileAtomic(printFile, injectPreviewScripts(await readFile(printFile, 'utf8'), [pagedPath, client]))
+  return { print: `/print/${printPage.split(path.sep).map(encodeURIComponent).join('/')}`, web: '/web.html', epub: '/epub.html' }
 }
 
 /** The book face, subset to the characters the book uses; font files are copied once (their names say their subset). */

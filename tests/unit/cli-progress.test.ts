@@ -35,8 +35,8 @@ describe('createProgress', () => {
   it('redraws one line on a terminal and clears it before other text', () => {
     const { stream, text } = capture()
     const progress = createProgress(Object.assign(stream, { columns: 40 }), { live: true, color: false })
-    progress.onEvent({ type: 'progress', stage: 'pdf', message: 'page 1' })
-    progress.onEvent({ type: 'progress', stage: 'pdf', message: 'page 2' })
+    progress.onEvent({ type: 'progress', stage: 'pdf', message: 'page 1', pages: 1 })
+    progress.onEvent({ type: 'progress', stage: 'pdf', message: 'page 2', pages: 2 })
     progress.onEvent({ type: 'stage', stage: 'pdf', ms: 900 })
     assert.equal(text(), '  … pdf      page 1\r\x1b[2K  … pdf      page 2\r\x1b[2K  ✓ pdf      900 ms\n')
   })
@@ -44,9 +44,21 @@ describe('createProgress', () => {
   it('prints plain progress lines in CI, at most one per stage per interval', () => {
     const { stream, text } = capture()
     const progress = createProgress(stream, { live: false, color: false, plainEveryMs: 60_000 })
-    for (let page = 1; page <= 50; page++) progress.onEvent({ type: 'progress', stage: 'pdf', message: `page ${page}` })
+    for (let page = 1; page <= 50; page++) progress.onEvent({ type: 'progress', stage: 'pdf', message: `page ${page}`, pages: page })
     assert.equal(text(), '  … pdf      page 1\n')
     assert.ok(!text().includes('\r') && !text().includes('\x1b'))
+  })
+
+  it('keeps progress notes without a page count (booklet instructions) for the summary', () => {
+    const { stream, text } = capture()
+    const progress = createProgress(stream, { live: true, color: false, cwd: '/b' })
+    progress.onEvent({ type: 'progress', stage: 'booklet', message: 'Print double-sided, flip on the short edge' })
+    progress.onEvent({ type: 'output', file: '/b/dist/book-booklet.pdf', bytes: 2048, pages: 16 })
+    progress.summary({ ok: true, errors: 0, warnings: 0, ms: 10 })
+    assert.equal(
+      text(),
+      '  dist/book-booklet.pdf      2 KB  16 pages\n    booklet: Print double-sided, flip on the short edge\nsamizdat: built, 1 output, 0 errors, 0 warnings, in 10 ms\n',
+    )
   })
 
   it('says when a build stopped', () => {
