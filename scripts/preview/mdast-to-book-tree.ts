@@ -15,13 +15,15 @@ import { citeBook } from '../remark-citations.ts'
  * exports its back half (asked of the lead), the preview imports it and this
  * copy goes.
  */
-export async function mdastToBookTree(book: ResolvedBook, chapters: readonly MdastChapter[]): Promise<LoadedBook> {
+export async function mdastToBookTree(book: ResolvedBook, chapters: readonly MdastChapter[]): Promise<LoadedBook & { citeMs: number }> {
+  const start = performance.now()
   const cited = await citeBook(chapters, book)
+  const citeMs = performance.now() - start
   const hastChapters = await mdastToHast(chapters, book)
   checkInternalLinks(hastChapters, elementIds(cited.bibliography))
   const tree: BookTree = { book, chapters: hastChapters, bibliography: cited.bibliography, toc: buildToc(hastChapters) }
   const files = [...(book.configFile ? [book.configFile] : []), ...chapters.map((chapter) => chapter.file), ...cited.files]
-  return { tree, files }
+  return { tree, files, citeMs }
 }
 
 /** Ids inside the bibliography: links to `#ref-key` are links into the book. */

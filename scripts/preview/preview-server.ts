@@ -7,7 +7,7 @@ import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { clientPath, previewClientSource } from './preview-client.ts'
 import { resolveBuildFile } from './resolve-build-file.ts'
-import { pagedPath, type PreviewPages } from './write-preview-build.ts'
+import { pagedPath, type PreviewPages } from './preview-views.ts'
 
 /** What the server shows: the build folder, its pages, and the state of the last rebuild. */
 export interface PreviewServerOptions {
@@ -17,6 +17,8 @@ export interface PreviewServerOptions {
   /** 0 for any free port. */
   readonly port: number
   readonly pages: () => PreviewPages | undefined
+  /** Called before a file is served: bring its view up to date. */
+  readonly prepare?: (pathname: string) => Promise<void>
   /** The build the pages show, and the errors of the last rebuild when it failed. */
   readonly state: () => { readonly build: number; readonly problem?: string }
 }
@@ -65,13 +67,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   let paged: string | undefined
   let allowedHosts = new Set<string>()
   const server = createServer((request, response) => {
-    try {
-      route(request, response)
-    } catch (error) {
-      send(response, 500, `preview error: ${error instanceof Error ? error.message : String(error)}`)
-    }
+    route(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, `preview error: ${error instanceof Error ? error.message : String(error)}`)
+      else response.destroy()
+    })
   })
-  const route = (request: IncomingMessage, response: ServerResponse): void => {
+  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (!allowedHosts.has((request.headers.host ?? '').toLowerCase()) && !isAnyHost(options.host)) {
       send(response, 403, 'Forbidden host')
       return
@@ -111,6 +112,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       send(response, 302, '', { location: target })
       return
     }
+    await options.prepare?.(pathname)
     const file = resolveBuildFile(options.root, pathname)
     if (!file) {
       send(response, 404, 'Not found')

@@ -9,7 +9,7 @@ import { stylesDir } from '../pipeline.ts'
 import { createIncrementalBook } from './incremental-book.ts'
 import { type PreviewServer, startPreviewServer } from './preview-server.ts'
 import { type BookWatch, watchBook } from './watch-book.ts'
-import { type PreviewPages, writePreviewBuild } from './write-preview-build.ts'
+import { createPreviewViews, type PreviewPages } from './preview-views.ts'
 
 /** Options for {@link startPreview}. */
 export interface PreviewOptions {
@@ -41,6 +41,7 @@ export interface PreviewSession {
 export async function startPreview(options: PreviewOptions): Promise<PreviewSession> {
   const buildDir = await mkdtemp(path.join(tmpdir(), 'samizdat-preview-'))
   const book = createIncrementalBook(options.dir, options.overrides)
+  const views = createPreviewViews(buildDir)
   let pages: PreviewPages | undefined
   let build = 0
   let problem: string | undefined
@@ -51,6 +52,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     host: options.host,
     port: options.port,
     pages: () => pages,
+    prepare: (pathname) => views.prepare(pathname),
     state: () => (problem ? { build, problem } : { build }),
   }).catch(async (error: unknown) => {
     await rm(buildDir, { recursive: true, force: true })
@@ -69,7 +71,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       lastReport = report.text
       if (report.errors > 0) return fail(reportFiles(loaded.files, { strict: false }).text)
       const writeStart = performance.now()
-      pages = await writePreviewBuild(loaded.tree, buildDir, build + 1)
+      pages = await views.update(loaded.tree, build + 1)
       build++
       problem = undefined
       server.broadcast('reload', { build })
@@ -77,7 +79,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       const what = changed.length > 0 ? changed.map((file) => displayPath(file)).join(', ') : 'first build'
       say(
         `  ↻ ${what}: ${formatMs(performance.now() - start)} (re-parsed ${loaded.reparsed.length} of ${loaded.tree.chapters.length} chapters in ${formatMs(timings.parse)}, ` +
-          `book ${formatMs(timings.book)}, pages ${formatMs(performance.now() - writeStart)})`,
+          `book ${formatMs(timings.book)} of which citations ${formatMs(timings.cite)}, print view ${formatMs(performance.now() - writeStart)})`,
       )
     } catch (error) {
       if (error instanceof BuildError) {
