@@ -7,6 +7,7 @@ import { type BookOverrides, type ResolvedBook, resolveBook } from './config/res
 import { manuscriptToMdast } from './manuscript-to-mdast.ts'
 import { mdastToHast } from './mdast-to-hast.ts'
 import { debugTap } from './pipeline-debug.ts'
+import { lastBlockId, stampBlockIds } from './rehype-block-ids.ts'
 import { citeBook } from './remark-citations.ts'
 
 /** The front half of every build: what `check`, `build` and `preview` share. */
@@ -27,6 +28,8 @@ export async function manuscriptToBookTree(dir: string, overrides: BookOverrides
   const { bibliography, files: referenceFiles } = await citeChapters(chapters, book)
   const hastChapters = await mdastToHast(chapters, book)
   await debugTap('hast', hastChapters.map((chapter) => chapter.hast))
+  // The bibliography's entries continue the book's text-block numbering (print page map ↔ EPUB page-list).
+  if (bibliography) stampBlockIds(bibliography, lastBlockId(hastChapters.map((chapter) => chapter.hast)) + 1)
   checkInternalLinks(hastChapters, bibliographyIds(bibliography))
   const tree: BookTree = { book, chapters: hastChapters, bibliography, toc: buildToc(hastChapters) }
   const files = [...(book.configFile ? [book.configFile] : []), ...chapters.map((chapter) => chapter.file), ...referenceFiles]

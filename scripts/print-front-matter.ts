@@ -6,8 +6,6 @@ import type { ResolvedBook } from './config/resolve-book.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
 import { tocToHast } from './toc-to-hast.ts'
 
-// "Typeset in Literata *with* samizdat": the one word Terms lacks.
-const withWord: Readonly<Record<string, string>> = { en: 'with', de: 'mit', fr: 'avec', es: 'con', it: 'con', nl: 'met', pt: 'com' }
 
 /** The half-title: the title alone on the first recto. */
 export function halfTitle(book: ResolvedBook): Element {
@@ -36,7 +34,6 @@ export function titlePage(book: ResolvedBook): Element {
  */
 export function colophon(book: ResolvedBook): Element {
   const terms = termsForLang(book.lang)
-  const primary = book.lang.toLowerCase().split('-')[0] ?? 'en'
   const edition = [book.edition, book.date ? formatDate(book.date, book.lang) : undefined].filter(Boolean).join(', ')
   const typeface = book.typeface
   return h('section.colophon', { role: 'doc-colophon', ariaLabel: terms.copyright }, [
@@ -49,7 +46,7 @@ export function colophon(book: ResolvedBook): Element {
       ...(edition ? [h('p', edition)] : []),
       ...(book.publisher ? [h('p', book.publisher)] : []),
       ...(book.identifier ? [h('p.identifier', book.identifier)] : []),
-      h('p.typeset', `${terms.typeset} ${typeface} ${withWord[primary] ?? 'with'} samizdat.`),
+      h('p.typeset', `${terms.typeset} ${typeface} ${terms.typesetWith} samizdat.`),
     ]),
   ])
 }

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import { headingRank } from 'hast-util-heading-rank'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
+import { SKIP, visit } from 'unist-util-visit'
 
 /** Options for {@link rehypeSectionNumbers}. */
 export interface SectionNumberOptions {
@@ -23,16 +23,19 @@ const rehypeSectionNumbers: Plugin<[SectionNumberOptions], Root> = (options) => 
   return (tree) => {
     if (!options.enabled) return
     visit(tree, 'element', (node: Element) => {
+      // The notes section's hidden heading is not a section of the text.
+      if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP
       const rank = headingRank(node)
-      if (!rank || rank > depth) return
+      if (!rank || rank > depth) return undefined
       const classes = node.properties['className']
-      if (Array.isArray(classes) && classes.includes('unnumbered')) return
+      if (Array.isArray(classes) && classes.includes('unnumbered')) return undefined
       counters.length = rank
       for (let index = 0; index < rank; index++) counters[index] ??= 0
       counters[rank - 1]! += 1
       const number = counters.join('.')
       node.properties['dataNumber'] = number
       node.children.unshift(h('span.secno', number), { type: 'text', value: ' ' })
+      return undefined
     })
   }
 }

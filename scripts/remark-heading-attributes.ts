@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit'
 
 // Pandoc's header attributes, `# Title {#id .class}`, so manuscripts stay
 // portable to pandoc and Quarto (https://pandoc.org/MANUAL.html#heading-identifiers).
-const attributesAtEnd = /\s*\{((?:\s*(?:[#.][\w:.-]+|-))+)\s*\}\s*$/
+const attributesAtEnd = /\s*\{((?:\s*(?:[#.][\p{L}\p{N}_:.-]+|-))+)\s*\}\s*$/u
 
 /** Read `{#id .class .unnumbered}` at the end of a heading into its hast properties. */
 const remarkHeadingAttributes: Plugin<[], Root> = () => (tree) => {

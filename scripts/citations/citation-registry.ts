@@ -148,7 +148,7 @@ function renderBibliography(engine: CiteprocEngine): RenderedBibliography | unde
     const key = params.entry_ids[index]?.[0]
     const entry = fromHtml(html.trim(), { fragment: true }).children.find((node): node is Element => node.type === 'element')
     if (!entry || key === undefined) return []
-    entry.properties = { ...entry.properties, id: `ref-${key}`, role: 'doc-biblioentry' }
+    entry.properties = { ...entry.properties, id: `ref-${key}` }
     return [entry]
   })
   return { entries, hangingIndent: Boolean(params.hangingindent) }

@@ -46,13 +46,13 @@ export function navDocument(options: NavOptions): string {
   const navs: Element[] = [
     h('nav#toc', { 'epub:type': 'toc', role: 'doc-toc', ariaLabelledBy: 'toc-title' }, [h('h1#toc-title', terms.contents), contents]),
     // Reading systems show these two in their own interface (hidden in the text), so their labels are never read.
-    h('nav#landmarks', { 'epub:type': 'landmarks', ariaLabel: 'Landmarks', hidden: true }, [
+    h('nav#landmarks', { 'epub:type': 'landmarks', ariaLabel: terms.landmarks, hidden: true }, [
       h('ol', options.landmarks.map((landmark) => h('li', h('a', { 'epub:type': landmark.type, href: landmark.href }, landmark.label)))),
     ]),
   ]
   if (options.pages.length > 0) {
     navs.push(
-      h('nav#page-list', { 'epub:type': 'page-list', ariaLabel: 'Pages', hidden: true }, [
+      h('nav#page-list', { 'epub:type': 'page-list', ariaLabel: terms.pages, hidden: true }, [
         h('ol', options.pages.map((page) => h('li', h('a', { href: `${page.href}#${pageId(page.page)}` }, page.folio)))),
       ]),
     )

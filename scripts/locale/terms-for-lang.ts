@@ -10,16 +10,22 @@ export interface Terms {
   readonly cover: string
   readonly copyright: string
   readonly typeset: string
+  /** “Typeset in Literata *with* samizdat”. */
+  readonly typesetWith: string
+  /** The EPUB page-list's label. */
+  readonly pages: string
+  /** The EPUB landmarks' label. */
+  readonly landmarks: string
 }
 
 const terms: Record<string, Terms> = {
-  en: { contents: 'Contents', notes: 'Notes', backToText: 'Back to text', bibliography: 'Bibliography', references: 'References', page: 'p.', titlePage: 'Title page', cover: 'Cover', copyright: 'Copyright', typeset: 'Typeset in' },
-  de: { contents: 'Inhalt', notes: 'Anmerkungen', backToText: 'Zurück zum Text', bibliography: 'Literaturverzeichnis', references: 'Literatur', page: 'S.', titlePage: 'Titelseite', cover: 'Umschlag', copyright: 'Impressum', typeset: 'Gesetzt in' },
-  fr: { contents: 'Table des matières', notes: 'Notes', backToText: 'Retour au texte', bibliography: 'Bibliographie', references: 'Références', page: 'p.', titlePage: 'Page de titre', cover: 'Couverture', copyright: 'Mentions légales', typeset: 'Composé en' },
-  es: { contents: 'Índice', notes: 'Notas', backToText: 'Volver al texto', bibliography: 'Bibliografía', references: 'Referencias', page: 'p.', titlePage: 'Portada interior', cover: 'Cubierta', copyright: 'Créditos', typeset: 'Compuesto en' },
-  it: { contents: 'Indice', notes: 'Note', backToText: 'Torna al testo', bibliography: 'Bibliografia', references: 'Riferimenti', page: 'p.', titlePage: 'Frontespizio', cover: 'Copertina', copyright: 'Colophon', typeset: 'Composto in' },
-  nl: { contents: 'Inhoud', notes: 'Noten', backToText: 'Terug naar de tekst', bibliography: 'Bibliografie', references: 'Referenties', page: 'p.', titlePage: 'Titelpagina', cover: 'Omslag', copyright: 'Colofon', typeset: 'Gezet in' },
-  pt: { contents: 'Sumário', notes: 'Notas', backToText: 'Voltar ao texto', bibliography: 'Bibliografia', references: 'Referências', page: 'p.', titlePage: 'Folha de rosto', cover: 'Capa', copyright: 'Ficha técnica', typeset: 'Composto em' },
+  en: { contents: 'Contents', notes: 'Notes', backToText: 'Back to text', bibliography: 'Bibliography', references: 'References', page: 'p.', titlePage: 'Title page', cover: 'Cover', copyright: 'Copyright', typeset: 'Typeset in', typesetWith: 'with', pages: 'Pages', landmarks: 'Landmarks' },
+  de: { contents: 'Inhalt', notes: 'Anmerkungen', backToText: 'Zurück zum Text', bibliography: 'Literaturverzeichnis', references: 'Literatur', page: 'S.', titlePage: 'Titelseite', cover: 'Umschlag', copyright: 'Impressum', typeset: 'Gesetzt in', typesetWith: 'mit', pages: 'Seiten', landmarks: 'Orientierungspunkte' },
+  fr: { contents: 'Table des matières', notes: 'Notes', backToText: 'Retour au texte', bibliography: 'Bibliographie', references: 'Références', page: 'p.', titlePage: 'Page de titre', cover: 'Couverture', copyright: 'Mentions légales', typeset: 'Composé en', typesetWith: 'avec', pages: 'Pages', landmarks: 'Repères' },
+  es: { contents: 'Índice', notes: 'Notas', backToText: 'Volver al texto', bibliography: 'Bibliografía', references: 'Referencias', page: 'p.', titlePage: 'Portada interior', cover: 'Cubierta', copyright: 'Créditos', typeset: 'Compuesto en', typesetWith: 'con', pages: 'Páginas', landmarks: 'Puntos de referencia' },
+  it: { contents: 'Indice', notes: 'Note', backToText: 'Torna al testo', bibliography: 'Bibliografia', references: 'Riferimenti', page: 'p.', titlePage: 'Frontespizio', cover: 'Copertina', copyright: 'Colophon', typeset: 'Composto in', typesetWith: 'con', pages: 'Pagine', landmarks: 'Punti di riferimento' },
+  nl: { contents: 'Inhoud', notes: 'Noten', backToText: 'Terug naar de tekst', bibliography: 'Bibliografie', references: 'Referenties', page: 'p.', titlePage: 'Titelpagina', cover: 'Omslag', copyright: 'Colofon', typeset: 'Gezet in', typesetWith: 'met', pages: 'Pagina’s', landmarks: 'Oriëntatiepunten' },
+  pt: { contents: 'Sumário', notes: 'Notas', backToText: 'Voltar ao texto', bibliography: 'Bibliografia', references: 'Referências', page: 'p.', titlePage: 'Folha de rosto', cover: 'Capa', copyright: 'Ficha técnica', typeset: 'Composto em', typesetWith: 'com', pages: 'Páginas', landmarks: 'Pontos de referência' },
 }
 
 /** Terms for a BCP 47 tag, falling back to English. */
