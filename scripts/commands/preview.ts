@@ -26,6 +26,8 @@ export async function previewCommand(options: PreviewCommandOptions): Promise<nu
   if (!isLoopback(options.host)) {
     stream.write(`samizdat: warning: --host ${options.host} lets other machines on the network read the book\n`)
   }
+  // Listen before the first build: Ctrl-C during it still closes the server and removes the temp build.
+  const stop = stopped(options.signal)
   let session: Awaited<ReturnType<typeof startPreview>>
   try {
     session = await startPreview({ dir: options.dir, host: options.host, port: options.port, overrides: options.overrides, stream, color })
@@ -40,7 +42,7 @@ export async function previewCommand(options: PreviewCommandOptions): Promise<nu
   }
   // The address goes to stdout (scripts and tests read it there); rebuilds and problems to `stream`.
   process.stdout.write(`samizdat: previewing ${options.dir} at ${session.url}  (EPUB view: ${session.url}epub; Ctrl-C to stop)\n`)
-  await stopped(options.signal)
+  await stop
   await session.close()
   stream.write('samizdat: preview stopped\n')
   return exitCodes.ok

@@ -20,10 +20,23 @@ function previewClient(): void {
   const key = `samizdat-scroll:${location.pathname}`
   const overlayId = 'samizdat-preview-problem'
 
+  const frameKey = `samizdat-frame:${location.pathname}`
+  const frame = (): HTMLIFrameElement | null => document.querySelector('iframe[name="book"]')
+
   const reload = (): void => {
     const height = document.documentElement.scrollHeight || 1
     sessionStorage.setItem(key, String(window.scrollY / height))
+    // The EPUB reader page: come back to the document being read, not the first one.
+    const shownDocument = frame()?.contentWindow?.location
+    if (shownDocument?.pathname) sessionStorage.setItem(frameKey, shownDocument.pathname + shownDocument.hash)
     location.reload()
+  }
+
+  const restoreFrame = (): void => {
+    const saved = sessionStorage.getItem(frameKey)
+    sessionStorage.removeItem(frameKey)
+    const element = frame()
+    if (saved && element) element.src = saved
   }
 
   // Paged.js replaces the document's height as it lays out pages: wait until the page is tall enough again.
@@ -79,6 +92,10 @@ function previewClient(): void {
   })
   events.addEventListener('reload', () => reload())
   events.addEventListener('problem', (event) => showProblem(JSON.parse((event as MessageEvent<string>).data) as string))
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', restore)
-  else restore()
+  const restoreAll = (): void => {
+    restore()
+    restoreFrame()
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', restoreAll)
+  else restoreAll()
 }

@@ -34,6 +34,7 @@ export interface PreviewServer {
 
 const types: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
@@ -47,9 +48,9 @@ const types: Readonly<Record<string, string>> = {
   '.webp': 'image/webp',
 }
 
-// Same-origin only: the book's sanitised HTML, the client and Paged.js (which inserts <style> elements).
+// Same-origin only: the book's sanitised HTML, the client and Paged.js (which inserts <style> elements); framed only by the EPUB reader page.
 const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
 
 // The package's `exports` hide `dist/`; reach it from the resolvable CommonJS entry (as browser/paged-layout.ts does).
 const pagedFile = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')

@@ -9,6 +9,7 @@ import { stylesDir } from '../pipeline.ts'
 import { writeFileAtomic } from '../write-file-atomic.ts'
 import { injectPreviewScripts } from './inject-preview-scripts.ts'
 import { clientPath } from './preview-client.ts'
+import { writeEpubView } from './write-epub-view.ts'
 import { writePrintView } from './write-print-view.ts'
 
 /** Where Paged.js is served from, for the print view. */
@@ -20,7 +21,7 @@ export interface PreviewPages {
   readonly print: string
   /** The web edition. */
   readonly web: string
-  /** The EPUB's reflowable view. */
+  /** The EPUB's reflowable view: the real EPUB, unpacked, in a reader page. */
   readonly epub: string
 }
 
@@ -36,9 +37,8 @@ type LazyView = 'web' | 'epub'
 
 /**
  * The preview's output side, writing into `dir`: `print/` (the print stage's
- * own build, plus Paged.js and the live-reload client), `web.html` and
- * `epub.html` (the web edition with `styles/epub.css` if there is one, until
- * the EPUB stage renders a reflowable view). Only the print view, what `/`
+ * own build, plus Paged.js and the live-reload client), `web.html` (the web
+ * edition) and `epub/` (the EPUB, unpacked, with a reader page). Only the print view, what `/`
  * shows, is rebuilt on every edit; the others when a page asks for them, so a
  * refresh does not pay for views nobody has open. Every file is replaced
  * atomically: a browser never reads half a page.
@@ -46,7 +46,7 @@ type LazyView = 'web' | 'epub'
 export function createPreviewViews(dir: string): PreviewViews {
   let current: { tree: BookTree; build: number } | undefined
   const written = new Map<LazyView, Promise<void> & { build?: number }>()
-  const lazyPages: Record<string, LazyView> = { '/web.html': 'web', '/epub.html': 'epub' }
+  const lazyPages: Record<string, LazyView> = { '/web.html': 'web', '/epub/index.html': 'epub' }
   return {
     async update(tree, build) {
       current = { tree, build }
@@ -56,7 +56,7 @@ export function createPreviewViews(dir: string): PreviewViews {
       const printFile = path.join(printDir, printPage)
       // After the print document's own scripts: its layout hooks set `PagedConfig` before Paged.js loads.
       await writeFileAtomic(printFile, injectPreviewScripts(await readFile(printFile, 'utf8'), [pagedPath, `${clientPath}?build=${build}`]))
-      return { print: `/print/${printPage.split(path.sep).map(encodeURIComponent).join('/')}`, web: '/web.html', epub: '/epub.html' }
+      return { print: `/print/${printPage.split(path.sep).map(encodeURIComponent).join('/')}`, web: '/web.html', epub: '/epub/index.html' }
     },
     async prepare(pathname) {
       const view = lazyPages[pathname]
@@ -76,13 +76,13 @@ export function createPreviewViews(dir: string): PreviewViews {
 }
 
 async function writeLazyView(tree: BookTree, dir: string, build: number, view: LazyView): Promise<void> {
+  if (view === 'epub') return writeEpubView(tree, path.join(dir, 'epub'), build)
   await mkdir(path.join(dir, 'assets', 'fonts'), { recursive: true })
   await writeFonts(tree, dir)
   await copyImages(tree, dir)
-  const styles = view === 'epub' && existsSync(path.join(stylesDir, 'epub.css')) ? 'epub.css' : 'screen.css'
-  await copyFile(path.join(stylesDir, styles), path.join(dir, 'assets', styles))
-  const html = hastToWebHtml(tree, { stylesheets: ['assets/fonts.css', `assets/${styles}`] })
-  await writeFileAtomic(path.join(dir, `${view}.html`), injectPreviewScripts(html, [`${clientPath}?build=${build}`]))
+  await copyFile(path.join(stylesDir, 'screen.css'), path.join(dir, 'assets', 'screen.css'))
+  const html = hastToWebHtml(tree, { stylesheets: ['assets/fonts.css', 'assets/screen.css'] })
+  await writeFileAtomic(path.join(dir, 'web.html'), injectPreviewScripts(html, [`${clientPath}?build=${build}`]))
 }
 
 /** The book face, subset to the characters the book uses; font files are copied once (their names say their subset). */

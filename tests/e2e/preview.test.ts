@@ -91,8 +91,16 @@ describe('samizdat preview', () => {
     assert.equal(page.status, 200)
     assert.match(page.body, /Were any of the Bolshevik oppositions a real alternative\?/)
     assert.match(page.body, /<script src="\/__samizdat\/client\.js\?build=\d+"><\/script>/)
-    assert.equal((await get('/epub')).status, 302)
-    assert.match((await get('/epub.html')).body, /Workers(’|&#x2019;) Opposition/)
+    const epub = await get('/epub')
+    assert.equal(epub.status, 302)
+    const reader = await get(String(epub.headers['location']))
+    assert.match(reader.body, /<iframe name="book"/)
+    const chapter = /href="([^"]*workers-opposition\.xhtml)"/.exec(reader.body)
+    assert.ok(chapter, 'the reader lists the EPUB chapters')
+    const xhtml = await get(new URL(chapter[1]!, new URL(String(epub.headers['location']), url)).pathname)
+    assert.match(String(xhtml.headers['content-type']), /application\/xhtml\+xml/)
+    assert.match(xhtml.body, /<html xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/)
+    assert.match((await get('/web.html')).body, /Workers(’|&#x2019;) Opposition/)
   })
 
   test('serves only files of the build: no path traversal, no listings, no other hosts', async () => {
@@ -132,6 +140,25 @@ describe('samizdat preview', () => {
     t.diagnostic(`edit → new text in the ${paginated ? 'paginated print view' : 'web edition'}: ${times.map((ms) => `${Math.round(ms)} ms`).join(', ')}`)
     for (const line of stderr.split('\n').filter((line) => line.includes('↻'))) t.diagnostic(line.trim())
     assert.deepEqual(problems.filter((text) => /Content Security Policy|Refused to/.test(text)), [])
+    await page.close()
+  })
+
+  test('the EPUB view shows the EPUB chapter being read, and stays on it across an edit', async () => {
+    const page = await browser.newPage()
+    await page.goto(new URL('/epub', url).href, { waitUntil: 'load' })
+    const frameText = async () => {
+      const frame = page.frames().find((candidate) => candidate.name() === 'book')
+      return (await frame?.evaluate(() => document.body?.textContent ?? '').catch(() => '')) ?? ''
+    }
+    await page.$eval('a[href$="workers-opposition.xhtml"]', (link) => (link as HTMLAnchorElement).click())
+    const sentinel = 'An EPUB sentinel sentence.'
+    const start = performance.now()
+    while (!(await frameText()).includes('Workers')) await new Promise((resolve) => setTimeout(resolve, 50))
+    appendFileSync(path.join(book, '03-workers-opposition.md'), `\n\n${sentinel}\n`)
+    while (!(await frameText()).includes(sentinel)) {
+      assert.ok(performance.now() - start < 30_000, `the EPUB view did not show the edit\n${stderr}`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
     await page.close()
   })
 
