@@ -27,7 +27,7 @@ export function checkInternalLinks(chapters: readonly HastChapter[], extraIds: I
       const href = node.properties['href']
       if (typeof href !== 'string' || href === '') return
       if (href.startsWith('#')) {
-        const id = decodeURIComponent(href.slice(1))
+        const id = decodeFragment(href.slice(1))
         if (!ids.has(id)) {
           chapter.file.message(`Link to \`#${id}\`, but no heading or element of the book has that id: fix the link or add \`{#${id}}\` to the heading it means`, {
             place: node.position,
@@ -43,5 +43,14 @@ export function checkInternalLinks(chapters: readonly HastChapter[], extraIds: I
         })
       }
     })
+  }
+}
+
+/** `#caf%C3%A9` → `café`; a malformed escape (`#%E0%A4`) stays as written and simply matches no id. */
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment)
+  } catch {
+    return fragment
   }
 }

@@ -9,16 +9,20 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import type { MdastChapter } from './book-model.ts'
 import { configPlace, type ResolvedBook } from './config/resolve-book.ts'
+import { decodeUtf8 } from './decode-utf8.ts'
 import { failFile } from './diagnostics/fail.ts'
 import { quotesForLang } from './locale/quotes-for-lang.ts'
 import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
+import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 
 /** The Markdown dialect samizdat reads: CommonMark + GFM + front matter + pandoc heading attributes. */
 export function createMarkdownParser(lang: string) {
   return (
     unified()
       .use(remarkParse)
+      // First: every later transform recurses, and must not meet a tree too deep for it.
+      .use(remarkNestingLimit)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkChapterFrontmatter)
       .use(remarkGfm)
@@ -39,14 +43,37 @@ export async function manuscriptToMdast(book: ResolvedBook): Promise<MdastChapte
   const chapters: MdastChapter[] = []
   for (const [index, chapterPath] of book.chapters.entries()) {
     const file = await readChapter(book, chapterPath, index)
-    const mdast = parser.parse(file) as Root
-    await parser.run(mdast, file)
+    const mdast = await parseChapter(parser, file)
     chapters.push({ id: uniqueId(chapterId(chapterPath), ids), index, file, mdast })
   }
   if (chapters.every((chapter) => chapter.mdast.children.every((node) => node.type === 'yaml'))) {
-    failFile(book.configFile ?? chapters[0]!.file, 'The manuscript has no text: every chapter file is empty', 'empty-manuscript')
+    const names = chapters.map((chapter) => `\`${path.relative(book.root, chapter.file.path)}\``)
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!
+    failFile(
+      chapters[0]!.file,
+      `The manuscript has no text: ${names.length === 1 ? `${list} is empty` : `${list} are all empty`} (or hold only front matter): write the book in them, or check that you gave samizdat the right folder`,
+      'empty-manuscript',
+      { line: 1, column: 1 },
+    )
   }
   return chapters
+}
+
+/** Parse and transform one chapter; a text nested so deep that the parser itself overflows stops at its likely line. */
+async function parseChapter(parser: ReturnType<typeof createMarkdownParser>, file: VFile): Promise<Root> {
+  try {
+    const mdast = parser.parse(file) as Root
+    await parser.run(mdast, file)
+    return mdast
+  } catch (error) {
+    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error
+    return failFile(
+      file,
+      `The text is nested too deeply to read (hundreds of lists in lists, quotes in quotes, brackets or emphasis marks inside each other; samizdat takes up to ${maxTreeDepth} levels): check the indentation, the \`>\` marks and the brackets near here`,
+      'nesting-too-deep',
+      deepestLine(String(file.value)),
+    )
+  }
 }
 
 async function readChapter(book: ResolvedBook, chapterPath: string, index: number): Promise<VFile> {
@@ -55,54 +82,19 @@ async function readChapter(book: ResolvedBook, chapterPath: string, index: numbe
     bytes = await readFile(chapterPath)
   } catch (error) {
     const config = book.configFile ?? new VFile({ path: chapterPath })
+    const name = path.relative(book.root, chapterPath)
+    const code = (error as NodeJS.ErrnoException).code
     const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? `Chapter \`${path.relative(book.root, chapterPath)}\` is listed in book.yaml but does not exist: create it, or fix its name under \`chapters\``
-        : `Chapter \`${path.relative(book.root, chapterPath)}\` cannot be read: ${(error as Error).message}`
+      code === 'ENOENT'
+        ? `Chapter \`${name}\` is listed in book.yaml but there is no such file: create it, or correct its name under \`chapters\` (names are case-sensitive)`
+        : code === 'EISDIR'
+          ? `Chapter \`${name}\` is a folder, not a Markdown file: list the \`.md\` files inside it under \`chapters\``
+          : `Chapter \`${name}\` cannot be read (${code ?? (error as Error).message}): check that the file is yours to read`
     return failFile(config, reason, 'missing-chapter', configPlace(book.configFile, ['chapters', index]))
   }
   const file = new VFile({ path: chapterPath, cwd: book.root })
   file.value = decodeUtf8(bytes, file)
   return file
-}
-
-/** Decode strictly: a Latin-1 or Windows-1252 file must not turn into mojibake silently. */
-function decodeUtf8(bytes: Buffer, file: VFile): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
-  } catch {
-    const offset = firstInvalidUtf8(bytes)
-    const before = bytes.subarray(0, offset).toString('utf8')
-    const line = before.split('\n').length
-    const column = before.length - before.lastIndexOf('\n')
-    return failFile(
-      file,
-      `This file is not UTF-8 (byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at line ${line}): save it as UTF-8 in your editor (“Save with encoding”, “UTF-8”)`,
-      'not-utf8',
-      { line, column },
-    )
-  }
-}
-
-function firstInvalidUtf8(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  let low = 0
-  let high = bytes.length
-  // Binary search for the shortest prefix that fails to decode.
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    try {
-      decoder.decode(bytes.subarray(0, middle + 1), { stream: true })
-      decoder.decode()
-      low = middle + 1
-    } catch {
-      high = middle
-    }
-  }
-  // Step back over the start of the broken sequence.
-  let start = low
-  while (start > 0 && low - start < 3 && (bytes[start]! & 0xc0) === 0x80) start--
-  return start
 }
 
 /** `01-introduction.md` → `introduction`. */

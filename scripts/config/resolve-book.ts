@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { isMap, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
+import { decodeUtf8 } from '../decode-utf8.ts'
 import { failFile } from '../diagnostics/fail.ts'
 import { type BookConfig, bookSchema, type pageSizes } from './book-schema.ts'
+import { describeConfigIssue } from './describe-config-issue.ts'
 
 /** CLI flags that override `book.yaml` (each flag has its key twin there). */
 export interface BookOverrides {
@@ -37,18 +39,25 @@ export interface ResolvedBook extends Readonly<Omit<BookConfig, 'author' | 'edit
  */
 export async function resolveBook(dir: string, overrides: BookOverrides = {}): Promise<ResolvedBook> {
   const root = path.resolve(dir)
+  const folder = new VFile({ path: root, cwd: process.cwd() })
   if (!existsSync(root)) {
-    const file = new VFile({ path: root, cwd: process.cwd() })
-    failFile(file, `No manuscript folder at \`${root}\`: pass the folder that holds your book.yaml or chapters`, 'missing-manuscript')
+    failFile(folder, `No manuscript folder at \`${root}\`: give samizdat the folder that holds your book.yaml or chapters`, 'missing-manuscript')
   }
-  const configPath = path.join(root, 'book.yaml')
-  const configFile = existsSync(configPath) ? new VFile({ path: configPath, value: await readFile(configPath, 'utf8') }) : undefined
+  if (!statSync(root).isDirectory()) {
+    failFile(folder, `\`${path.basename(root)}\` is a file, not a folder: give samizdat the folder that holds it (\`${path.dirname(root)}\`)`, 'missing-manuscript')
+  }
+  const configFile = await readBookYaml(path.join(root, 'book.yaml'))
   const raw = configFile ? parseBookYaml(configFile) : await inferBook(root)
-  const config = validate(raw, configFile ?? new VFile({ path: root }))
+  const config = validate(raw, configFile ?? folder)
   const merged = { ...config, ...definedOnly(overrides) }
-  const chapters = raw.chapters === undefined ? await listMarkdown(root) : (config.chapters ?? []).map((chapter) => path.resolve(root, chapter))
+  const chapters = raw['chapters'] === undefined ? await listMarkdown(root) : checkChapters(config.chapters ?? [], root, configFile)
   if (chapters.length === 0) {
-    failFile(configFile ?? new VFile({ path: root }), `No chapters: \`${root}\` has no \`*.md\` files and book.yaml lists none`, 'no-chapters')
+    failFile(
+      configFile ?? folder,
+      `No chapters: \`${root}\` has no Markdown (\`.md\`) files${configFile ? ' and book.yaml lists none under `chapters`' : ''}: write the book in \`.md\` files in this folder, or give samizdat the folder that holds them`,
+      'no-chapters',
+      ...(configFile ? [{ line: 1, column: 1 }] : []),
+    )
   }
   return Object.freeze({
     ...merged,
@@ -61,20 +70,70 @@ export async function resolveBook(dir: string, overrides: BookOverrides = {}): P
   })
 }
 
+/** `book.yaml`, read strictly as UTF-8, or undefined when the folder has none. */
+async function readBookYaml(configPath: string): Promise<VFile | undefined> {
+  if (!existsSync(configPath)) return undefined
+  const file = new VFile({ path: configPath })
+  let bytes: Buffer
+  try {
+    bytes = await readFile(configPath)
+  } catch (error) {
+    return failFile(file, `book.yaml cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): it must be a text file you may read`, 'yaml-syntax')
+  }
+  file.value = decodeUtf8(bytes, file)
+  return file
+}
+
+/**
+ * The chapters book.yaml lists, as absolute paths. Each must be inside the
+ * manuscript folder: a book built from someone else's manuscript must not
+ * pull a file from elsewhere on this computer into its pages.
+ */
+function checkChapters(listed: readonly string[], root: string, configFile: VFile | undefined): string[] {
+  const seen = new Set<string>()
+  return listed.map((chapter, index) => {
+    const target = path.resolve(root, chapter)
+    const place = configPlace(configFile, ['chapters', index])
+    if (configFile && !isInside(root, target)) {
+      failFile(configFile, `Chapter \`${chapter}\` is outside the manuscript folder: move it into the folder and list it by its name there`, 'chapter-outside', place)
+    }
+    if (configFile && seen.has(target)) {
+      configFile.message(`Chapter \`${chapter}\` is listed twice under \`chapters\`, so it would be printed twice: remove one of them`, { place, ruleId: 'duplicate-chapter', source: 'samizdat' })
+    }
+    seen.add(target)
+    return target
+  })
+}
+
+/** True when `target` (following symbolic links, when it exists) is inside `root`. */
+export function isInside(root: string, target: string): boolean {
+  const real = (file: string) => (existsSync(file) ? realpathSync(file) : path.resolve(file))
+  const relative = path.relative(real(root), real(target))
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
 /** Parse `book.yaml`, keeping positions so schema problems point at their line. */
 function parseBookYaml(file: VFile): Record<string, unknown> {
   const lineCounter = new LineCounter()
   const doc = parseDocument(String(file.value), { lineCounter, prettyErrors: false })
   for (const error of doc.errors) {
     const [start, end] = error.pos
-    failFile(file, `book.yaml is not valid YAML: ${error.message.split('\n')[0]}`, 'yaml-syntax', {
+    failFile(file, `book.yaml is not valid YAML: ${error.message.split('\n')[0]}; check the indentation and the quotes here (a value holding \`: \` or \` #\` needs "quotes")`, 'yaml-syntax', {
       start: toPoint(lineCounter, start),
       end: toPoint(lineCounter, end),
     })
   }
-  const value: unknown = doc.toJS()
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    // An alias bomb (`&a [*a, *a, …]`) or a value YAML cannot build.
+    failFile(file, `book.yaml is not valid YAML: ${(error as Error).message}; write plain \`key: value\` lines`, 'yaml-syntax', { line: 1, column: 1 })
+  }
   if (value === null || value === undefined) return {}
-  if (!isMap(doc.contents)) failFile(file, 'book.yaml must be a mapping of keys (`title: …`) to values', 'yaml-shape')
+  if (!isMap(doc.contents)) {
+    failFile(file, 'book.yaml must be `key: value` lines, one setting per line, starting with `title: Your title`', 'yaml-shape', { line: 1, column: 1 })
+  }
   ;(file.data as { yaml?: unknown }).yaml = { doc, lineCounter }
   return value as Record<string, unknown>
 }
@@ -82,23 +141,17 @@ function parseBookYaml(file: VFile): Record<string, unknown> {
 function validate(raw: Record<string, unknown>, file: VFile): BookConfig {
   const result = bookSchema.safeParse(raw)
   if (result.success) return result.data
-  const place = (issue: z.core.$ZodIssue) => placeOf(file, issue)
+  // One problem per unknown key, so each points at its own line.
+  const problems = result.error.issues.flatMap((issue): z.core.$ZodIssue[] =>
+    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
+  )
   // Report every problem, then stop: the user fixes them in one go.
-  const [first, ...rest] = result.error.issues
+  const [first, ...rest] = problems
   for (const issue of rest) {
-    const message = file.message(describeIssue(issue), { place: place(issue), ruleId: 'book-schema', source: 'samizdat' })
+    const message = file.message(describeConfigIssue(issue, raw), { place: placeOf(file, issue), ruleId: 'book-schema', source: 'samizdat' })
     message.fatal = true
   }
-  return failFile(file, describeIssue(first!), 'book-schema', place(first!))
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'book.yaml'
-  if (issue.code === 'unrecognized_keys') {
-    const known = Object.keys(bookSchema.shape).join(', ')
-    return `Unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')} in ${where}; known keys: ${known}`
-  }
-  return `${where}: ${issue.message}`
+  return failFile(file, describeConfigIssue(first!, raw), 'book-schema', placeOf(file, first!))
 }
 
 type Place = { start: { line: number; column: number }; end: { line: number; column: number } }
@@ -134,21 +187,32 @@ async function inferBook(root: string): Promise<Record<string, unknown>> {
   const files = await listMarkdown(root)
   let title = path.basename(root)
   for (const file of files) {
-    const match = /^#\s+(.+?)\s*#*\s*$/m.exec(await readFile(file, 'utf8'))
-    if (match?.[1]) {
-      title = match[1].replace(/\s*\{[^}]*\}\s*$/, '')
+    // Only a title; the chapter itself is read (strictly) later.
+    const text = await readFile(file, 'utf8').catch(() => '')
+    const match = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m.exec(text)
+    const heading = match?.[1]?.replace(/\s*\{[^}]*\}\s*$/, '').trim()
+    if (heading) {
+      title = heading
       break
     }
   }
   return { title }
 }
 
+/**
+ * The folder's Markdown files in name order, numbers by value (`2-…` before
+ * `10-…`), as a file manager shows them; a README is not a chapter.
+ */
 async function listMarkdown(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true })
-  return entries
-    .filter((entry) => entry.isFile() && /\.(md|markdown)$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name))
-    .map((entry) => path.join(root, entry.name))
-    .sort((a, b) => a.localeCompare(b, 'en'))
+  return (
+    entries
+      .filter((entry) => /\.(md|markdown)$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name))
+      .map((entry) => path.join(root, entry.name))
+      // A symbolic link counts when it leads to a file inside the folder.
+      .filter((file) => existsSync(file) && statSync(file).isFile() && isInside(root, file))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+  )
 }
 
 function asList(value: string | string[] | undefined): string[] {
