@@ -58,8 +58,7 @@ export class ProcessTreeSampler {
   constructor(root: number) {
     this.#root = root
     this.#tree.set(root, readStat(root)?.start ?? -1)
-    // Everything alive now, bar the root, is outside the tree: the root has only just been spawned.
-    for (const pid of listPids()) if (pid !== root) this.#outside.add(pid)
+    // No pid is assumed outside: the root may have forked before the first sample, which reads every stat once.
   }
 
   /**
