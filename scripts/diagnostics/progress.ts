@@ -80,7 +80,7 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
         pause()
         // One line only: a line longer than the terminal would wrap and the redraw would leave its head behind.
         const text = `  … ${event.stage.padEnd(8)} ${event.message}`
-        stream.write(text.slice(0, Math.max(20, (stream.columns ?? 80) - 1)))
+        stream.write(text.slice(0, Math.max(20, (stream.columns || 80) - 1)))
         pending = true
       } else {
         const now = performance.now()

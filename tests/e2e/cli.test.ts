@@ -3,7 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, describe, test } from 'node:test'
+import { PDFDocument } from 'pdf-lib'
 import { runCli } from '../helpers/build-cli.ts'
+import { numberedPdf } from '../helpers/numbered-pdf.ts'
 
 // The real `samizdat` command, run as a child process on books written into a temp folder.
 const temp = mkdtempSync(path.join(tmpdir(), 'samizdat-cli-'))
@@ -160,5 +162,27 @@ describe('samizdat check', () => {
     assert.equal(run.code, 1)
     assert.match(run.stderr, /^check-bad\/book\.yaml:2:1 {2}error {4}Unknown key `autor`/m)
     assert.match(run.stderr, /has problems to fix/)
+  })
+})
+
+describe('samizdat impose', () => {
+  test('imposes a PDF as a booklet, printing what it wrote and how to fold it', async () => {
+    const input = path.join(temp, 'eight.pdf')
+    writeFileSync(input, await numberedPdf(8))
+    const run = await runCli(['impose', 'eight.pdf', '--sheet', 'A4', '--marks', '--out', 'eight-booklet.pdf'], { cwd: temp })
+    assert.equal(run.code, 0, run.stderr)
+    assert.match(run.stderr, /^ {2}eight-booklet\.pdf {2}\d+ KB {2}4 sides on 2 sheets of A4/m)
+    assert.match(run.stderr, /samizdat: imposed 8 pages as a booklet/)
+    const imposed = await PDFDocument.load(readFileSync(path.join(temp, 'eight-booklet.pdf')))
+    assert.equal(imposed.getPageCount(), 4)
+  })
+
+  test('a missing input exits 1 naming the file; a zine layout is one sheet', async () => {
+    const missing = await runCli(['impose', 'nothing-here.pdf'], { cwd: temp })
+    assert.equal(missing.code, 1)
+    assert.match(missing.stderr, /^nothing-here\.pdf {2}error {4}Cannot find nothing-here\.pdf.*impose-missing-input$/m)
+    const zine = await runCli(['impose', 'eight.pdf', '--layout', 'zine8'], { cwd: temp })
+    assert.equal(zine.code, 0, zine.stderr)
+    assert.ok(statSync(path.join(temp, 'eight-zine.pdf')).size > 0)
   })
 })
