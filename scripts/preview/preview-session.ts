@@ -64,7 +64,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     const start = performance.now()
     try {
       const loaded = await book.load()
-      sources = loaded.tree.book.bibliography
+      const { book: resolved } = loaded.tree
+      // Sources outside the manuscript folder: bibliographies, and a CSL style given as a file.
+      sources = [...resolved.bibliography, ...(/\.csl$/i.test(resolved.csl) ? [path.resolve(resolved.root, resolved.csl)] : [])]
       watch?.add(sources)
       const report = reportFiles(loaded.files, { strict: false, color: options.color ?? false })
       if (report.text !== lastReport) say(report.text || '  no problems left')
