@@ -22,11 +22,15 @@ export function wordsAfterPageBreak(xhtml: string, pageId: string, count = 5): s
       if (isNote(node)) return
     }
     for (const child of node.children) walk(child)
+    // A block ends a word: a heading's last word and the next paragraph's first are two.
+    if (node.type === 'element' && blocks.has(node.tagName) && found) text += ' '
   }
   walk(tree)
   if (!found) return undefined
   return text.replace(/\u00AD/g, '').split(/\s+/u).filter(Boolean).slice(0, count).join(' ')
 }
+
+const blocks = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'td', 'th', 'dt', 'dd', 'pre', 'figcaption'])
 
 /** Note calls and notes are not running text (the print counts them apart too). */
 function isNote(node: Element): boolean {
