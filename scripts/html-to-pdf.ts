@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { PageStart } from './book-model.ts'
 import { type PageLog, withBrowser } from './browser/browser-session.ts'
-import { type LayoutProgress, layOutPages, preparePagedLayout } from './browser/paged-layout.ts'
+import { containPages, type LayoutProgress, layOutPages, preparePagedLayout } from './browser/paged-layout.ts'
 import { type PageMap, readPageMap } from './browser/read-page-map.ts'
 import { isAllowedUrl } from './browser/sandbox-requests.ts'
 import { stabiliseIds } from './browser/stabilise-ids.ts'
@@ -122,6 +122,7 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
         signal,
       )
       await stabiliseIds(page)
+      await containPages(page)
       lap('pageMap')
       const raw = await withTimeLimit(
         page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 }),

@@ -66,6 +66,18 @@ export async function layOutPages(page: Page, options: LayoutOptions): Promise<n
   }
 }
 
+/**
+ * After layout, before printing: make each page a containment boundary.
+ * Pages have fixed sizes and nothing flows between them any more, so the
+ * output is unchanged (checked page by page), but Chromium's print pass no
+ * longer lays out and paints the whole book for every sheet: printing a
+ * 370-page book took about half the time.
+ */
+export async function containPages(page: Page): Promise<void> {
+  // No style containment: it would scope the page counter that the folios print.
+  await page.addStyleTag({ content: '.pagedjs_page { contain: layout paint size; }' })
+}
+
 function stallDetail(last: LayoutProgress): string {
   if (last.pages === 0) return 'Paged.js stalled before finishing the first page'
   const chapter = last.chapter ? ` in chapter “${last.chapter}”` : ''

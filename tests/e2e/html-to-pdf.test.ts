@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -248,6 +248,26 @@ describe('failures', () => {
     )
     assert.equal(strayChromium(), '')
   })
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`${signal} mid-render closes Chromium, removes its profile and ends the process by the signal`, async () => {
+      const dir = await buildDir('stall.html')
+      const tempDir = await mkdtemp(join(work, 'signal-'))
+      const helper = new URL('../fixtures/print/render-and-wait.ts', import.meta.url).pathname
+      const child = spawn(process.execPath, ['--import', 'tsx', helper, dir, tempDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+      await new Promise<void>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('page 3')) resolve()
+        })
+      })
+      assert.notEqual(spawnSync('pgrep', ['-f', `user-data-dir=${tempDir}`]).status, 1, 'Chromium is running')
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, by) => resolve(by)))
+      child.kill(signal)
+      assert.equal(await exited, signal)
+      assert.equal(spawnSync('pgrep', ['-f', `user-data-dir=${tempDir}`]).status, 1, 'no Chromium is left')
+      assert.deepEqual(await readdir(tempDir), [])
+    })
+  }
 
   test('a document outside the build directory is refused before Chromium starts', async () => {
     const dir = await buildDir('book.html')
