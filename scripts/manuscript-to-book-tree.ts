@@ -15,6 +15,8 @@ export interface LoadedBook {
   readonly tree: BookTree
   /** Every source file, each carrying its messages (book.yaml, chapters, bibliographies). */
   readonly files: readonly VFile[]
+  /** Time spent formatting citations, in ms (the preview reports it). */
+  readonly citeMs: number
 }
 
 /**
@@ -25,7 +27,19 @@ export async function manuscriptToBookTree(dir: string, overrides: BookOverrides
   const book = await resolveBook(dir, overrides)
   const chapters = await manuscriptToMdast(book)
   await debugTap('mdast', chapters.map((chapter) => chapter.mdast))
+  return mdastToBookTree(book, chapters)
+}
+
+/**
+ * The book-wide back half, from parsed chapters: citations over every
+ * chapter (ibid. and note numbers run across the book), hast, links across
+ * chapters, the contents. Citations change the chapters' mdast in place:
+ * a caller that keeps chapters (the preview) passes copies.
+ */
+export async function mdastToBookTree(book: ResolvedBook, chapters: readonly MdastChapter[]): Promise<LoadedBook> {
+  const started = performance.now()
   const { bibliography, files: referenceFiles } = await citeChapters(chapters, book)
+  const citeMs = performance.now() - started
   const hastChapters = await mdastToHast(chapters, book)
   await debugTap('hast', hastChapters.map((chapter) => chapter.hast))
   // The bibliography's entries continue the book's text-block numbering (print page map ↔ EPUB page-list).
@@ -33,11 +47,11 @@ export async function manuscriptToBookTree(dir: string, overrides: BookOverrides
   checkInternalLinks(hastChapters, bibliographyIds(bibliography))
   const tree: BookTree = { book, chapters: hastChapters, bibliography, toc: buildToc(hastChapters) }
   const files = [...(book.configFile ? [book.configFile] : []), ...chapters.map((chapter) => chapter.file), ...referenceFiles]
-  return { tree, files }
+  return { tree, files, citeMs }
 }
 
 /** Citations: formatted by citation-js across the whole book (see remark-citations). */
-async function citeChapters(chapters: MdastChapter[], book: ResolvedBook): Promise<{ bibliography: Element | undefined; files: readonly VFile[] }> {
+async function citeChapters(chapters: readonly MdastChapter[], book: ResolvedBook): Promise<{ bibliography: Element | undefined; files: readonly VFile[] }> {
   const cited = await citeBook(chapters, book)
   return { bibliography: cited.bibliography, files: cited.files }
 }

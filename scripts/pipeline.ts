@@ -83,12 +83,14 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
           emit({ type: 'progress', stage: 'pdf', pages: progress.pages, message: `${progress.pages} pages laid out${progress.chapter ? ` (${progress.chapter})` : ''}` }),
       }),
     )
+    // The stage's messages name the output they concern, where the writer will look for it.
+    printed.file.path = path.join(options.out, 'book.pdf')
     files.push(printed.file)
     ;({ pageCount, pageStarts, pdf: printPdf } = printed)
     if (wants('pdf')) pending.push({ name: 'book.pdf', data: printed.pdf, pages: printed.pageCount })
   }
   if (wants('booklet') && printPdf) {
-    const file = new VFile({ path: 'book-booklet.pdf' })
+    const file = new VFile({ path: path.join(options.out, 'book-booklet.pdf') })
     files.push(file)
     const booklet = await timed('booklet', () => pdfToBooklet(printPdf, { file, ...bookletOptions(tree), ...(options.signal ? { signal: options.signal } : {}) }))
     pending.push({ name: 'book-booklet.pdf', data: booklet.pdf, pages: booklet.report.sides })
@@ -96,6 +98,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   }
   if (wants('epub')) {
     const epub = await timed('epub', async () => hastToEpub(tree, { date: await epubDate(tree.book), ...(pageStarts ? { pageStarts } : {}) }))
+    epub.file.path = path.join(options.out, 'book.epub')
     files.push(epub.file)
     pending.push({ name: 'book.epub', data: epub.epub })
   }

@@ -7,7 +7,7 @@ import { type BookOverrides, type ResolvedBook, resolveBook } from '../config/re
 import { BuildError } from '../diagnostics/fail.ts'
 import type { LoadedBook } from '../manuscript-to-book-tree.ts'
 import { manuscriptToMdast } from '../manuscript-to-mdast.ts'
-import { mdastToBookTree } from './mdast-to-book-tree.ts'
+import { mdastToBookTree } from '../manuscript-to-book-tree.ts'
 
 /** A chapter as parsed, kept between rebuilds. */
 interface ParsedChapter {
@@ -54,8 +54,8 @@ export function createIncrementalBook(dir: string, overrides: BookOverrides = {}
       const chapters = book.chapters.map((chapterPath) => fresh(cache.get(chapterPath)!))
       const parseMs = performance.now() - start
       start = performance.now()
-      const { citeMs, ...loaded } = await mdastToBookTree(book, chapters)
-      return { ...loaded, reparsed, timings: { resolve: resolveMs, parse: parseMs, book: performance.now() - start, cite: citeMs } }
+      const loaded = await mdastToBookTree(book, chapters)
+      return { ...loaded, reparsed, timings: { resolve: resolveMs, parse: parseMs, book: performance.now() - start, cite: loaded.citeMs } }
     },
   }
 }
