@@ -96,12 +96,18 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
       // Lay out under print media, as the PDF will be printed.
       await page.emulateMediaType('print')
       await preparePagedLayout(page)
+      // A refused navigation swaps the book for Chromium's error page, and whatever
+      // was running in the book fails with it: name the navigation, not the symptom.
+      const stayOnDocument = (error: unknown): never => {
+        assertStillOnDocument(page.url(), documentUrl, log)
+        throw error
+      }
       await withTimeLimit(
         page.goto(documentUrl, { waitUntil: 'load', timeout: 0 }),
         `Loading ${options.htmlFile}`,
         limits.load,
         signal,
-      )
+      ).catch(stayOnDocument)
       assertStillOnDocument(page.url(), documentUrl, log)
       lap('load')
       const pageCount = await layOutPages(page, {
@@ -109,7 +115,7 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
         stallMs: limits.stall,
         onProgress: options.onProgress,
         signal,
-      })
+      }).catch(stayOnDocument)
       assertStillOnDocument(page.url(), documentUrl, log)
       lap('layout')
       const map = await withTimeLimit(
@@ -160,7 +166,7 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
   }
 }
 
-// A refused navigation swaps the book for Chromium's error page; printing that would be worse than failing.
+// Printing Chromium's error page instead of the book would be worse than failing.
 function assertStillOnDocument(url: string, documentUrl: string, log: PageLog): void {
   if (url === documentUrl) return
   const blocked = log.blockedRequests.length > 0 ? ` (refused: ${log.blockedRequests.join(', ')})` : ''

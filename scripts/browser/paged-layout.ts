@@ -49,7 +49,11 @@ export async function layOutPages(page: Page, options: LayoutOptions): Promise<n
   const loaded = await page.evaluate('typeof window.PagedPolyfill === "object"')
   if (!loaded) await page.addScriptTag({ path: polyfillPath })
   lastAt = Date.now()
-  const layout = runInPage(page, layOutInPage, undefined)
+  const layout = runInPage(page, layOutInPage, undefined).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message.replace(/^Evaluation failed: /, '') : String(error)
+    const where = last.pages === 0 ? 'before the first page' : `after page ${last.pages}${last.chapter ? ` in chapter “${last.chapter}”` : ''}`
+    throw new Error(`Paged.js failed ${where}: ${reason}`, { cause: error })
+  })
   let watch: NodeJS.Timeout | undefined
   const stalled = new Promise<never>((_, reject) => {
     watch = setInterval(() => {

@@ -269,6 +269,22 @@ describe('failures', () => {
     })
   }
 
+  test('an error inside Paged.js says where the layout was', async () => {
+    await assert.rejects(render(await buildDir('paged-error.html'), { toc: [] }), (error: Error) => {
+      assert.match(error.message, /^Paged\.js failed after page 1 in chapter “Broken”: .*boom on page two/)
+      return true
+    })
+    assert.equal(strayChromium(), '')
+  })
+
+  test('a page that navigates away fails with a clear message', async () => {
+    await assert.rejects(
+      render(await buildDir('navigate.html'), { toc: [] }),
+      /The print HTML navigated away from itself to chrome-error:\/\/chromewebdata\/ \(refused: file:\/\/\/etc\/passwd\)/,
+    )
+    assert.equal(strayChromium(), '')
+  })
+
   test('a document outside the build directory is refused before Chromium starts', async () => {
     const dir = await buildDir('book.html')
     await mkdir(join(dir, 'inner'))
