@@ -92,7 +92,7 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     },
     async (session) => {
       lap('launch')
-      const { page, log } = await session.newPage({ allowedRoots: [allowedRoot], documentUrl })
+      const { page, log, settled } = await session.newPage({ allowedRoots: [allowedRoot], documentUrl })
       // Lay out under print media, as the PDF will be printed.
       await page.emulateMediaType('print')
       await preparePagedLayout(page)
@@ -131,7 +131,11 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
       await containPages(page)
       lap('pageMap')
       const raw = await withTimeLimit(
-        page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 }),
+        settled().then(() =>
+          // Chromium's own outline (`outline: true`) takes every heading on the page, the
+          // contents' title included; the caller's toc is the book's, so pdf-finish builds it.
+          page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 }),
+        ),
         'Printing the PDF',
         limits.pdf,
         signal,

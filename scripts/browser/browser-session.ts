@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core'
 import { findChromium } from './find-chromium.ts'
 import { type SandboxRules, sandboxRequests } from './sandbox-requests.ts'
 import { abortReason, withTimeLimit } from './time-limit.ts'
@@ -31,6 +31,8 @@ export interface PageLog {
 export interface SandboxedPage {
   readonly page: Page
   readonly log: PageLog
+  /** Resolves once no request of the page is in flight (images a late layout asked for). */
+  settled(): Promise<void>
 }
 
 /** The running browser, valid only inside the `withBrowser` callback. */
@@ -149,10 +151,17 @@ async function openPage(browser: Browser, rules: SandboxRules): Promise<Sandboxe
   page.on('error', (error) => {
     log.messages.push(`page crashed: ${error.message}`)
   })
+  const inFlight = new Set<HTTPRequest>()
+  page.on('request', (request) => inFlight.add(request))
+  page.on('requestfinished', (request) => inFlight.delete(request))
+  page.on('requestfailed', (request) => inFlight.delete(request))
+  const settled = async (): Promise<void> => {
+    while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+  }
   await sandboxRequests(page, rules, (url) => {
     if (!log.blockedRequests.includes(url)) log.blockedRequests.push(url)
   })
-  return { page, log }
+  return { page, log, settled }
 }
 
 /** Close gracefully; if that hangs or fails, kill the whole process group. */

@@ -25,11 +25,20 @@ export interface LayoutOptions {
 const polyfillPath = join(dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')
 
 /**
- * Must run before the page loads: Paged.js starts on its own unless
+ * Must run before the page loads. Paged.js starts on its own unless
  * `PagedConfig.auto` is false when its script runs (pagedjs-cli's protocol).
+ * The body stays hidden until the layout starts: Chromium would otherwise
+ * lay the whole book out as one long page first, only for Paged.js to take
+ * it apart (a third of a second on a 370-page book). An adopted sheet,
+ * because Paged.js collects and rewrites every `<style>` and `<link>`.
  */
 export async function preparePagedLayout(page: Page): Promise<void> {
-  await page.evaluateOnNewDocument('window.PagedConfig = { auto: false }')
+  await page.evaluateOnNewDocument(
+    `window.PagedConfig = { auto: false };
+    window.__samizdatHide = new CSSStyleSheet();
+    window.__samizdatHide.replaceSync('body { display: none !important; }');
+    document.adoptedStyleSheets = [window.__samizdatHide];`,
+  )
 }
 
 /**
@@ -95,7 +104,9 @@ async function layOutInPage(): Promise<number> {
     Paged: { Handler: new (...args: unknown[]) => object; registerHandlers: (...handlers: unknown[]) => void }
     PagedPolyfill: { preview: () => Promise<{ total: number }> }
     __samizdatPage: (progress: { pages: number; chapter?: string; sid?: string }) => Promise<void>
+    __samizdatHide?: CSSStyleSheet
   }
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== w.__samizdatHide)
   // Paged.js re-reads every stylesheet link with XHR and gives up on the whole
   // book if one fails; a link that did not load (refused or missing, both
   // already reported) is dropped instead. Chromium gives a failed link an
