@@ -49,6 +49,7 @@ export async function resolveBook(dir: string, overrides: BookOverrides = {}): P
   const configFile = await readBookYaml(path.join(root, 'book.yaml'))
   const raw = configFile ? parseBookYaml(configFile) : await inferBook(root)
   const config = validate(raw, configFile ?? folder)
+  if (configFile) checkBookFiles(config, root, configFile)
   const merged = { ...config, ...definedOnly(overrides) }
   const chapters = raw['chapters'] === undefined ? await listMarkdown(root) : checkChapters(config.chapters ?? [], root, configFile)
   if (chapters.length === 0) {
@@ -105,6 +106,31 @@ function checkChapters(listed: readonly string[], root: string, configFile: VFil
   })
 }
 
+/**
+ * The other files book.yaml names (bibliographies, the cover, a CSL file)
+ * must be files inside the manuscript folder too: `cover: ../../.ssh/id_rsa.png`
+ * must not end up in an EPUB. (A `--csl` file given on the command line is
+ * the user's own choice, and is not checked here.)
+ */
+function checkBookFiles(config: BookConfig, root: string, configFile: VFile): void {
+  const named: { value: string; key: PropertyKey[] }[] = [
+    ...asList(config.bibliography).map((value, index) => ({ value, key: Array.isArray(config.bibliography) ? ['bibliography', index] : ['bibliography'] })),
+    ...(config.cover ? [{ value: config.cover, key: ['cover'] }] : []),
+    // A CSL name (`apa`) is a bundled style; only a path names a file.
+    ...(/[/\\]|\.(csl|xml)$/i.test(config.csl) ? [{ value: config.csl, key: ['csl'] }] : []),
+  ]
+  for (const { value, key } of named) {
+    const target = path.resolve(root, value)
+    const place = configPlace(configFile, key)
+    if (existsSync(target) && !statSync(target).isFile()) {
+      failFile(configFile, `\`${value}\` is a folder, not a file: give the name of the file inside it`, 'file-outside', place)
+    }
+    if (!isInside(root, target)) {
+      failFile(configFile, `\`${value}\` is outside the manuscript folder: copy it into the folder and give its name there, so the book only uses its own files`, 'file-outside', place)
+    }
+  }
+}
+
 /** True when `target` (following symbolic links, when it exists) is inside `root`. */
 export function isInside(root: string, target: string): boolean {
   const real = (file: string) => (existsSync(file) ? realpathSync(file) : path.resolve(file))
@@ -156,9 +182,13 @@ function validate(raw: Record<string, unknown>, file: VFile): BookConfig {
 
 type Place = { start: { line: number; column: number }; end: { line: number; column: number } }
 
+/** Where an issue is: its key or value; a missing key, at the key that should hold it (or the top). */
 function placeOf(file: VFile, issue: z.core.$ZodIssue): Place | undefined {
   const keyPath = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path
-  return configPlace(file, keyPath, issue.code === 'unrecognized_keys')
+  const place = configPlace(file, keyPath, issue.code === 'unrecognized_keys')
+  if (place || file.basename !== 'book.yaml') return place
+  const parent = keyPath.length > 1 ? configPlace(file, keyPath.slice(0, -1), true) : undefined
+  return parent ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
 }
 
 /** The place of a key's value (or of the key itself) in `book.yaml`, for messages. */
