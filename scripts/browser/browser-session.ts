@@ -1,10 +1,12 @@
-import type { ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Readable, Writable } from 'node:stream'
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core'
 import { findChromium } from './find-chromium.ts'
+import { PipeTransport } from './pipe-transport.ts'
 import { type SandboxRules, sandboxRequests } from './sandbox-requests.ts'
 import { abortReason, withTimeLimit } from './time-limit.ts'
 
@@ -57,7 +59,7 @@ export async function withBrowser<T>(
   if (signal?.aborted) throw abortReason(signal)
   const executablePath = options.executablePath ?? findChromium()
   const userDataDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'samizdat-chromium-'))
-  let child: ChildProcess | null = null
+  let child: ChildProcess | undefined
   // A signal or `process.exit` can end node at any moment: kill synchronously.
   const emergencyStop = (): void => {
     killGroup(child)
@@ -78,15 +80,15 @@ export async function withBrowser<T>(
 
   let browser: Browser | undefined
   try {
-    const launching = launch(executablePath, userDataDir, options)
-    browser = await withTimeLimit(launching, 'Starting Chromium', options.launchTimeoutMs ?? 30_000, signal, () =>
-      `${executablePath} did not answer`,
-    ).catch((error: unknown) => {
-      // The launch lost the race (time limit, abort): stop whatever it still starts.
-      launching.then((late) => killGroup(late.process()), ignore)
-      throw error
-    })
-    child = browser.process()
+    const started = startChromium(executablePath, userDataDir)
+    child = started.child
+    browser = await withTimeLimit(
+      connect(started, executablePath, options.protocolTimeoutMs ?? 600_000),
+      'Starting Chromium',
+      options.launchTimeoutMs ?? 30_000,
+      signal,
+      () => `${executablePath} did not answer`,
+    )
     const running = browser
     return await work({ userDataDir, newPage: (rules) => openPage(running, rules) })
   } finally {
@@ -96,37 +98,68 @@ export async function withBrowser<T>(
   }
 }
 
-function launch(executablePath: string, userDataDir: string, options: BrowserSessionOptions): Promise<Browser> {
-  const args = [
+interface StartedChromium {
+  readonly child: ChildProcess
+  /** The end of what Chromium wrote to stderr, for error messages. */
+  readonly stderr: () => string
+}
+
+/**
+ * Spawn Chromium ourselves rather than through `puppeteer.launch`, so its pid
+ * is ours from the first moment: a launch that hangs or fails can be killed
+ * and explained (puppeteer's pipe mode neither exposes the process before the
+ * browser answers nor keeps its stderr).
+ */
+function startChromium(executablePath: string, userDataDir: string): StartedChromium {
+  const extra = [
     '--disable-gpu',
     '--disable-component-update',
-    '--disable-background-networking',
-    '--disable-sync',
-    '--no-first-run',
     // Paged.js reads the book's stylesheets with XHR; the request sandbox still decides which files.
     '--allow-file-access-from-files',
   ]
   // Chromium refuses to run as root with its sandbox on.
-  if (process.getuid?.() === 0) args.push('--no-sandbox')
-  return puppeteer
-    .launch({
-      executablePath,
-      userDataDir,
-      args,
-      headless: true,
-      // A pipe dies with node, so Chromium exits even if node is killed with SIGKILL.
-      pipe: true,
-      timeout: options.launchTimeoutMs ?? 30_000,
-      protocolTimeout: options.protocolTimeoutMs ?? 600_000,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      defaultViewport: null,
+  if (process.getuid?.() === 0) extra.push('--no-sandbox')
+  // puppeteer's defaults: headless, no first run, no sync, no background networking, …
+  const args = [...puppeteer.defaultArgs({ headless: true, userDataDir, args: extra }), '--remote-debugging-pipe']
+  const child = spawn(executablePath, args, {
+    // Its own process group, so that the browser and all its helpers can be killed at once.
+    detached: process.platform !== 'win32',
+    // fd 3 and 4 carry the DevTools protocol; a pipe dies with node, and Chromium with it.
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+  })
+  let tail = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-4000)
+  })
+  return { child, stderr: () => tail }
+}
+
+async function connect(started: StartedChromium, executablePath: string, protocolTimeout: number): Promise<Browser> {
+  const { child } = started
+  const toBrowser = child.stdio[3] as Writable
+  const fromBrowser = child.stdio[4] as Readable
+  // Why it stopped, if it did: the exit says more than the broken pipe puppeteer sees first.
+  const ended = new Promise<string>((resolve) => {
+    child.once('error', (error) => resolve(error.message))
+    child.once('exit', (code, by) => resolve(`it exited (${by ?? `code ${code}`})`))
+  })
+  try {
+    const transport = new PipeTransport(toBrowser, fromBrowser)
+    const connecting = puppeteer.connect({ transport, defaultViewport: null, protocolTimeout })
+    return await Promise.race([connecting, ended.then((why) => Promise.reject(new Error(why)))])
+  } catch (error) {
+    const settle = new Promise<string | undefined>((resolve) => setTimeout(resolve, 500, undefined))
+    const reason = (await Promise.race([ended, settle])) ?? (error instanceof Error ? error.message : String(error))
+    const said = started
+      .stderr()
+      .split('\n')
+      .filter((line) => line.trim())
+      .slice(-5)
+      .join('\n')
+    throw new Error(`Chromium (${executablePath}) did not start: ${reason}${said ? `. It said:\n${said}` : ''}`, {
+      cause: error,
     })
-    .catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new Error(`Chromium (${executablePath}) did not start: ${reason}`, { cause: error })
-    })
+  }
 }
 
 async function openPage(browser: Browser, rules: SandboxRules): Promise<SandboxedPage> {
@@ -165,15 +198,15 @@ async function openPage(browser: Browser, rules: SandboxRules): Promise<Sandboxe
 }
 
 /** Close gracefully; if that hangs or fails, kill the whole process group. */
-async function stop(browser: Browser | undefined, child: ChildProcess | null): Promise<void> {
-  if (!browser) return
-  try {
-    await withTimeLimit(browser.close(), 'Closing Chromium', 5_000)
-  } catch {
-    killGroup(child)
+async function stop(browser: Browser | undefined, child: ChildProcess | undefined): Promise<void> {
+  if (browser) {
+    await withTimeLimit(browser.close(), 'Closing Chromium', 5_000).catch(() => killGroup(child))
   }
   if (child && child.exitCode === null && child.signalCode === null) {
-    await withTimeLimit(new Promise((done) => child.once('exit', done)), 'Stopping Chromium', 5_000).catch(ignore)
+    const exited = new Promise((done) => child.once('exit', done))
+    // Without a browser to ask (a failed start), or if it does not go within 5 s: kill.
+    if (!browser) killGroup(child)
+    await withTimeLimit(exited, 'Stopping Chromium', 5_000).catch(() => killGroup(child))
   }
   // Helpers that outlive the browser process still hold its group id (so it
   // cannot have been reused): take them down too.
@@ -181,7 +214,7 @@ async function stop(browser: Browser | undefined, child: ChildProcess | null): P
 }
 
 /**
- * SIGKILL Chromium's process group (puppeteer starts it detached, so the
+ * SIGKILL Chromium's process group (we spawn it detached, so the
  * group holds the browser, its zygotes and renderers and nothing else).
  */
 function killGroup(child: ChildProcess | null | undefined, evenAfterExit = false): void {
@@ -194,5 +227,3 @@ function killGroup(child: ChildProcess | null | undefined, evenAfterExit = false
     // Already gone.
   }
 }
-
-function ignore(): void {}

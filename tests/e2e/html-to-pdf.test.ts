@@ -285,6 +285,27 @@ describe('failures', () => {
     assert.equal(strayChromium(), '')
   })
 
+  test('a Chromium that never answers hits the launch limit and is killed', async () => {
+    const fake = join(work, 'silent-chromium.sh')
+    await writeFile(fake, '#!/bin/sh\nexec sleep 31\n', { mode: 0o755 })
+    const started = Date.now()
+    await assert.rejects(
+      render(await buildDir('book.html'), { executablePath: fake, timeoutMs: { launch: 1000 } }),
+      new RegExp(`^StepTimeoutError: Starting Chromium took longer than 1 s: ${fake} did not answer$`),
+    )
+    assert.ok(Date.now() - started < 10_000)
+    assert.equal(spawnSync('pgrep', ['-f', 'sleep 31']).status, 1, 'the fake browser is gone')
+  })
+
+  test('a Chromium that cannot start says so', async () => {
+    const fake = join(work, 'broken-chromium.sh')
+    await writeFile(fake, '#!/bin/sh\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n', { mode: 0o755 })
+    await assert.rejects(
+      render(await buildDir('book.html'), { executablePath: fake }),
+      /Chromium \(.*broken-chromium\.sh\) did not start: it exited \(code 127\)\. It said:\nerror while loading shared libraries: libnss3\.so$/,
+    )
+  })
+
   test('a document outside the build directory is refused before Chromium starts', async () => {
     const dir = await buildDir('book.html')
     await mkdir(join(dir, 'inner'))
