@@ -44,18 +44,20 @@ const rehypeLocalResources: Plugin<[LocalResourceOptions], Root> = (options) => 
     if (node.tagName !== 'img' || !parent || index === undefined) return
     const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : ''
     const image = checkImage(src, path.dirname(file.path), root)
+    // An image the HTML parser made up (no place of its own) is reported at its parent.
+    const place = node.position ?? parent.position
     if (typeof image === 'object') {
       resources.set(src, image.file)
       if (!node.properties['alt']) {
         file.message('Image without alt text: describe it in the brackets, `![what it shows](file.png)`, for readers who cannot see it', {
-          place: node.position,
+          place,
           ruleId: 'missing-alt',
           source: 'samizdat',
         })
       }
       return
     }
-    file.message(image, { place: node.position, ruleId: 'image-not-local', source: 'samizdat' })
+    file.message(image, { place, ruleId: 'image-not-local', source: 'samizdat' })
     // The placeholder names the file, never the whole address: the page must not carry it.
     const alt = typeof node.properties['alt'] === 'string' && node.properties['alt'] ? node.properties['alt'] : fileName(src)
     parent.children[index] = { ...h('span.missing-image', `[image: ${alt}]`), position: node.position }
