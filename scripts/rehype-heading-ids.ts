@@ -13,27 +13,29 @@ import { visit } from 'unist-util-visit'
  */
 const rehypeHeadingIds: Plugin<[], Root> = () => {
   const slugger = new GithubSlugger()
-  const taken = new Set<string>()
+  // Each id taken so far, with where its heading is, for the message about a second one.
+  const taken = new Map<string, string>()
   return (tree, file) => {
     visit(tree, 'element', (node: Element) => {
       if (!headingRank(node)) return
+      const where = `${file.basename ?? 'this chapter'}${node.position ? `, line ${node.position.start.line}` : ''}`
       const explicit = node.properties['id']
       if (typeof explicit === 'string' && explicit !== '') {
-        if (taken.has(explicit)) {
-          file.message(`Duplicate heading id \`${explicit}\`: another heading already has it; give this one another \`{#id}\``, {
+        const first = taken.get(explicit)
+        if (first !== undefined) {
+          file.message(`Duplicate heading id \`${explicit}\`: the heading in ${first} already has it, so links to \`#${explicit}\` go there; give this heading an id of its own, \`{#another-name}\``, {
             place: node.position,
             ruleId: 'duplicate-heading-id',
             source: 'samizdat',
           })
-        }
-        taken.add(explicit)
+        } else taken.set(explicit, where)
         slugger.occurrences[explicit] = (slugger.occurrences[explicit] ?? 0) + 1
         return
       }
       let id = slugger.slug(hastToString(node).trim() || 'section')
       // Ids must not start with a digit to be valid CSS selectors for Paged.js.
       if (/^[0-9-]/.test(id)) id = slugger.slug(`s-${id}`)
-      taken.add(id)
+      taken.set(id, where)
       node.properties['id'] = id
     })
   }
