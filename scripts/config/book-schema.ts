@@ -6,6 +6,9 @@ export const pageSizes = ['A5', 'A6', 'half-letter', '6x9', 'A4'] as const
 
 const personList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])
 
+// A web address the colophon links to: `javascript:` or `file:` must not become a link in the book.
+const webAddress = z.url({ protocol: /^https?$/, message: 'a web address starting with https://' })
+
 /**
  * The schema of `book.yaml`. Every CLI flag has a twin here; unknown keys are
  * errors (a typo must not be silently ignored).
@@ -27,13 +30,13 @@ export const bookSchema = z.strictObject({
   edition: z.string().optional(),
   rights: z.string().optional(),
   licence: z
-    .strictObject({ name: z.string().min(1), url: z.url().optional() })
+    .strictObject({ name: z.string().min(1), url: webAddress.optional() })
     .optional(),
   publisher: z.string().optional(),
   identifier: z.string().min(1).optional(),
   description: z.string().optional(),
   keywords: z.array(z.string()).default([]),
-  source: z.strictObject({ title: z.string().optional(), url: z.url() }).optional(),
+  source: z.strictObject({ title: z.string().optional(), url: webAddress }).optional(),
   chapters: z.array(z.string().min(1)).min(1).optional(),
   pageSize: z.enum(pageSizes).default('A5'),
   /** Bleed beyond the trim for a print shop, a CSS length (`3mm`, `0.125in`). */

@@ -76,6 +76,13 @@ describe('book.yaml problems point at their place', () => {
     assert.ok(reasons.some((reason) => /^4:5 book-schema Item 2 of `chapters` must be a file name/.test(reason)), reasons.join('\n'))
   })
 
+  test('a licence or source address that is not a web address (`javascript:`, `file:`) is refused', async () => {
+    const dir = folder({ 'book.yaml': 'title: T\nlicence:\n  name: x\n  url: javascript:alert(1)\nsource:\n  url: file:///etc/passwd\n', '01.md': chapter })
+    const problems = await failure(() => resolveBook(dir))
+    assert.deepEqual(problems.map(({ message }) => at(message)), ['4:8 book-schema', '6:8 book-schema'])
+    assert.match(problems[0]!.message.reason, /^`licence\.url` must be a web address starting with `https:\/\/`/)
+  })
+
   test('YAML that does not parse: at its line, with what to check', async () => {
     const dir = folder({ 'book.yaml': 'title: T\nchapters:\n  - 01.md\n  pageSize: A5\n', '01.md': chapter })
     const [problem] = await failure(() => resolveBook(dir))
