@@ -221,6 +221,18 @@ describe('bad input: every case ends in a positioned message, in bounded time, w
   }
 })
 
+describe('--strict', () => {
+  test('warnings fail the build, and a failed build leaves --out as it was', async (t) => {
+    const { run, out, before: previous } = await build({ name: 'broken-link --strict', args: ['broken-link', '--strict'], formats: 'html', code: 1, messages: [] })
+    assertNoCrash(run)
+    assert.equal(run.code, 1, run.stderr)
+    assert.match(run.stderr, /warnings count as errors/)
+    await t.test('nothing written', { todo: 'pipeline.ts writes the outputs before the CLI applies --strict; check strict warnings before writing' }, () =>
+      assert.deepEqual(snapshot(out), previous),
+    )
+  })
+})
+
 describe('hostile manuscript', () => {
   test('raw HTML and Markdown that try to fetch or read files leave nothing in book.html that could, and the whole build makes no request', async () => {
     const trap = await startRequestTrap()
