@@ -10,6 +10,10 @@ export function decodeUtf8(bytes: Uint8Array, file: VFile): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
   } catch {
+    // Windows Notepad's "Unicode" is UTF-16, which starts with a byte-order mark.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      return failFile(file, 'This file is saved as UTF-16 (“Unicode”), not UTF-8: open it in your editor and save it again with the encoding “UTF-8”', 'not-utf8', { line: 1, column: 1 })
+    }
     const offset = firstInvalidUtf8(bytes)
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset))
     const line = before.split('\n').length

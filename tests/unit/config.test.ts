@@ -105,6 +105,13 @@ describe('book.yaml problems point at their place', () => {
     assert.equal(at(problem!.message), '1:11 not-utf8')
   })
 
+  test('a chapter saved as UTF-16 says so', async () => {
+    const dir = folder({ '01.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# One\n', 'utf16le')]) })
+    const [problem] = await failure(async () => manuscriptToMdast(await resolveBook(dir)))
+    assert.equal(at(problem!.message), '1:1 not-utf8')
+    assert.match(problem!.message.reason, /UTF-16/)
+  })
+
   test('a list where a mapping belongs', async () => {
     const dir = folder({ 'book.yaml': '- title: T\n', '01.md': chapter })
     const [problem] = await failure(() => resolveBook(dir))
