@@ -16,7 +16,10 @@ import { manuscriptToBookTree } from '../../scripts/manuscript-to-book-tree.ts'
 // Seeded, so CI runs the same cases; FUZZ_SEED and FUZZ_RUNS explore more.
 
 const seed = Number(process.env['FUZZ_SEED'] ?? 20261124)
-const runs = (base: number) => Math.round(base * Number(process.env['FUZZ_RUNS'] ?? 1))
+const scale = Number(process.env['FUZZ_RUNS'] ?? 1)
+const runs = (base: number) => Math.round(base * scale)
+// Each property gets far more time than it needs, growing with FUZZ_RUNS.
+const timeout = 60_000 * Math.max(1, scale)
 const work = mkdtempSync(path.join(tmpdir(), 'samizdat-fuzz-'))
 after(() => rmSync(work, { recursive: true, force: true }))
 
@@ -125,7 +128,7 @@ async function check<Ts extends unknown[]>(property: fc.IAsyncPropertyWithHooks<
   }
 }
 
-test('random Markdown chapters: output or positioned messages, never a crash', { timeout: 60_000 }, async () => {
+test('random Markdown chapters: output or positioned messages, never a crash', { timeout }, async () => {
   await check(
     fc.asyncProperty(fc.array(chapter, { minLength: 1, maxLength: 3 }), async (chapters) => {
       const files = Object.fromEntries(chapters.map((text, index) => [`${String(index + 1).padStart(2, '0')}-chapter.md`, text]))
@@ -135,7 +138,7 @@ test('random Markdown chapters: output or positioned messages, never a crash', {
   )
 })
 
-test('random book.yaml, with trusted HTML on or off: output or positioned messages', { timeout: 60_000 }, async () => {
+test('random book.yaml, with trusted HTML on or off: output or positioned messages', { timeout }, async () => {
   const config = fc.oneof(
     yamlDocument,
     fc
@@ -158,7 +161,7 @@ test('random book.yaml, with trusted HTML on or off: output or positioned messag
   )
 })
 
-test('random BibTeX: output or positioned messages', { timeout: 60_000 }, async () => {
+test('random BibTeX: output or positioned messages', { timeout }, async () => {
   await check(
     fc.asyncProperty(bibtex, word, async (bib, key) => {
       const dir = folder({ 'book.yaml': 'title: Cited\nbibliography: refs.bib\n', '01-chapter.md': `# Cited\n\nAs [@${key}] and @broken say [see @k, p. 3].\n`, 'refs.bib': bib })
