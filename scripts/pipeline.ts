@@ -6,12 +6,8 @@ import { loadBookFonts } from './assets/book-fonts.ts'
 import type { BookTree, PageStart } from './book-model.ts'
 import { bookText } from './book-text.ts'
 import type { BookOverrides } from './config/resolve-book.ts'
-import { epubDate } from './epub/epub-date.ts'
-import { hastToEpub } from './hast-to-epub.ts'
-import { hastToPdf } from './hast-to-pdf.ts'
 import { hastToWebHtml } from './hast-to-web-html.ts'
 import { manuscriptToBookTree } from './manuscript-to-book-tree.ts'
-import { pdfToBooklet } from './pdf-to-booklet.ts'
 import { writeFileAtomic } from './write-file-atomic.ts'
 
 /** The outputs `samizdat build` can make. */
@@ -75,7 +71,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   if (wants('html')) {
     pending.push({ name: 'book.html', data: await timed('html', async () => hastToWebHtml(tree, { stylesheets: webStylesheets })) })
   }
+  // Each output's stage is loaded only when it is built: `--format html` never loads Chromium's driver or pdf-lib.
   if (wants('pdf') || wants('booklet')) {
+    const { hastToPdf } = await import('./hast-to-pdf.ts')
     const printed = await timed('pdf', () =>
       hastToPdf(tree, {
         ...(options.signal ? { signal: options.signal } : {}),
@@ -90,6 +88,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
     if (wants('pdf')) pending.push({ name: 'book.pdf', data: printed.pdf, pages: printed.pageCount })
   }
   if (wants('booklet') && printPdf) {
+    const { pdfToBooklet } = await import('./pdf-to-booklet.ts')
     const file = new VFile({ path: path.join(options.out, 'book-booklet.pdf') })
     files.push(file)
     const booklet = await timed('booklet', () => pdfToBooklet(printPdf, { file, ...bookletOptions(tree), ...(options.signal ? { signal: options.signal } : {}) }))
@@ -97,6 +96,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
     for (const line of booklet.report.instructions) emit({ type: 'progress', stage: 'booklet', message: line })
   }
   if (wants('epub')) {
+    const [{ hastToEpub }, { epubDate }] = await Promise.all([import('./hast-to-epub.ts'), import('./epub/epub-date.ts')])
     const epub = await timed('epub', async () => hastToEpub(tree, { date: await epubDate(tree.book), ...(pageStarts ? { pageStarts } : {}) }))
     epub.file.path = path.join(options.out, 'book.epub')
     files.push(epub.file)

@@ -1,10 +1,13 @@
+import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { loadBookFonts } from '../assets/book-fonts.ts'
 import { type BrowserSessionOptions, withBrowser } from '../browser/browser-session.ts'
+import { findChromium } from '../browser/find-chromium.ts'
 import { withTimeLimit } from '../browser/time-limit.ts'
+import { cached, cacheKey } from '../build-cache.ts'
 import type { ResolvedBook } from '../config/resolve-book.ts'
 
 /** Cover size in CSS pixels: the 1:1.6 portrait shape EPUB stores ask for. */
@@ -18,6 +21,13 @@ export const coverSize = { width: 1600, height: 2560 } as const
  */
 export async function renderCover(book: ResolvedBook, options: BrowserSessionOptions = {}): Promise<Uint8Array> {
   const html = await coverHtml(book)
+  // The same page in the same Chromium gives the same pixels: reuse them (a browser launch is most of an EPUB build).
+  const chromium = options.executablePath ?? findChromium()
+  const key = cacheKey(html, chromium, String(statSync(chromium).mtimeMs), JSON.stringify(coverSize))
+  return cached('covers', `${key}.png`, () => screenshotCover(html, options))
+}
+
+function screenshotCover(html: string, options: BrowserSessionOptions): Promise<Uint8Array> {
   return withBrowser(options, async (session) => {
     const { page, log } = await session.newPage({ allowedRoots: [], documentUrl: 'about:blank' })
     await page.setViewport({ ...coverSize, deviceScaleFactor: 1 })
