@@ -131,7 +131,8 @@ function crossReferenceTargets(tree: BookTree): Set<string> {
   return targets
 }
 
-function pointImagesIntoBuild(hast: Root, chapter: HastChapter, images: ReadonlyMap<string, string>): void {
+/** Point a chapter copy's images at their names in an output folder (see {@link printImages}). */
+export function pointImagesIntoBuild(hast: Root, chapter: HastChapter, images: ReadonlyMap<string, string>): void {
   const resources = chapter.file.data.resources
   if (!resources) return
   visit(hast, 'element', (node: Element) => {

@@ -1,13 +1,16 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
-import type { BookTree } from './book-model.ts'
+import type { BookTree, HastChapter } from './book-model.ts'
+import { pointImagesIntoBuild } from './hast-to-print-html.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
 import { tocToHast } from './toc-to-hast.ts'
 
 /** The stylesheets the web edition links, relative to `book.html`. */
 export interface WebAssets {
   readonly stylesheets: readonly string[]
+  /** The book's images: source file → path relative to `book.html`. */
+  readonly images?: ReadonlyMap<string, string>
 }
 
 /** The single-page web edition: title block, contents, chapters, bibliography, colophon. */
@@ -33,7 +36,7 @@ export function hastToWebHtml(tree: BookTree, assets: WebAssets): string {
           titleBlock(tree),
           h('nav#toc', { role: 'doc-toc', ariaLabelledBy: 'toc-title' }, [h('h2#toc-title', terms.contents), tocToHast(tree.toc, { href: (entry) => `#${entry.id}` })]),
           h('main', [
-            ...tree.chapters.map((chapter) => h('section.chapter', { id: `chapter-${chapter.id}`, role: 'doc-chapter' }, chapter.hast.children as ElementContent[])),
+            ...tree.chapters.map((chapter) => h('section.chapter', { id: `chapter-${chapter.id}`, role: 'doc-chapter' }, webChapter(chapter, assets.images ?? new Map()))),
             ...(tree.bibliography ? [tree.bibliography] : []),
           ]),
           colophon(tree),
@@ -60,4 +63,12 @@ function colophon({ book }: BookTree): Element {
     ...(book.source ? [h('p', h('a', { href: book.source.url }, book.source.title ?? book.source.url))] : []),
     ...(book.date ? [h('p', h('time', { dateTime: book.date }, book.date))] : []),
   ])
+}
+
+/** A copy of the chapter whose images point into the web edition's `assets/`. */
+function webChapter(chapter: HastChapter, images: ReadonlyMap<string, string>): ElementContent[] {
+  if (images.size === 0) return chapter.hast.children as ElementContent[]
+  const copy = structuredClone(chapter.hast)
+  pointImagesIntoBuild(copy, chapter, images)
+  return copy.children as ElementContent[]
 }

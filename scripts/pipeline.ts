@@ -6,6 +6,7 @@ import { loadBookFonts } from './assets/book-fonts.ts'
 import type { BookTree, PageStart } from './book-model.ts'
 import { bookText } from './book-text.ts'
 import type { BookOverrides } from './config/resolve-book.ts'
+import { printImages } from './hast-to-print-html.ts'
 import { hastToWebHtml } from './hast-to-web-html.ts'
 import { manuscriptToBookTree } from './manuscript-to-book-tree.ts'
 import { writeFileAtomic } from './write-file-atomic.ts'
@@ -69,7 +70,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   let printPdf: Uint8Array | undefined
 
   if (wants('html')) {
-    pending.push({ name: 'book.html', data: await timed('html', async () => hastToWebHtml(tree, { stylesheets: webStylesheets })) })
+    pending.push({ name: 'book.html', data: await timed('html', async () => hastToWebHtml(tree, { stylesheets: webStylesheets, images: webImages(tree) })) })
   }
   // Each output's stage is loaded only when it is built: `--format html` never loads Chromium's driver or pdf-lib.
   if (wants('pdf') || wants('booklet')) {
@@ -128,6 +129,15 @@ async function writeWebAssets(tree: BookTree, out: string): Promise<void> {
   for (const face of fonts.faces) await copyFile(face.file, path.join(fontDir, face.name))
   await writeFileAtomic(path.join(out, 'assets', 'fonts.css'), `${fonts.css('fonts')}\n:root { --book-face: '${fonts.family}'; }\n`)
   await copyFile(path.join(stylesDir, 'screen.css'), path.join(out, 'assets', 'screen.css'))
+  for (const [file, target] of webImages(tree)) {
+    await mkdir(path.dirname(path.join(out, target)), { recursive: true })
+    await copyFile(file, path.join(out, target))
+  }
+}
+
+/** The book's images, under `assets/images/` beside `book.html`. */
+function webImages(tree: BookTree): Map<string, string> {
+  return new Map([...printImages(tree)].map(([file, target]) => [file, `assets/${target}`]))
 }
 
 function bookletOptions({ book }: BookTree) {
