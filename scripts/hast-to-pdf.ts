@@ -4,6 +4,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import type { BookTree, PageStart } from './book-model.ts'
 import type { LayoutProgress } from './browser/paged-layout.ts'
+import { BuildError, failFile } from './diagnostics/fail.ts'
 import { htmlToPdf } from './html-to-pdf.ts'
 import { writePrintBuild } from './write-print-build.ts'
 
@@ -32,6 +33,7 @@ export interface PdfStageResult {
 export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): Promise<PdfStageResult> {
   const { book } = tree
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-print-'))
+  const file = new VFile({ path: 'book.pdf' })
   try {
     const build = await writePrintBuild(tree, dir, {
       ...(book.bleed ? { bleed: book.bleed } : {}),
@@ -52,12 +54,15 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     })
-    const file = new VFile({ path: 'book.pdf' })
     for (const url of result.blockedRequests) {
       file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
     }
     for (const problem of result.consoleErrors) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
     return { pdf: result.pdf, pageStarts: result.pageStarts, pageCount: result.pageCount, timings: result.timings, file }
+  } catch (error) {
+    // Ctrl-C and aborts go on up; anything the browser did wrong is a message the writer can act on.
+    if (options.signal?.aborted || !(error instanceof Error) || error instanceof BuildError) throw error
+    return failFile(file, `The print edition could not be made: ${error.message}`, 'print-failed')
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

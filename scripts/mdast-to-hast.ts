@@ -12,12 +12,13 @@ import rehypeBlockIds from './rehype-block-ids.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
 import rehypeLocalResources from './rehype-local-resources.ts'
 import rehypeSectionNumbers from './rehype-section-numbers.ts'
+import rehypeTrustedHtml from './rehype-trusted-html.ts'
 import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
 
 /** The rehype transforms every chapter goes through, with book-wide state (ids, numbers). */
 export function createHastProcessor(book: ResolvedBook) {
   const processor = unified().use(rehypeRaw)
-  if (!book.trustedHtml) processor.use(rehypeUntrustedHtml)
+  processor.use(book.trustedHtml ? rehypeTrustedHtml : rehypeUntrustedHtml)
   return processor
     .use(rehypeLocalResources, { root: book.root })
     .use(rehypeHeadingIds).use(rehypeSectionNumbers, { enabled: book.numberSections }).use(rehypeBlockIds).freeze()

@@ -103,7 +103,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
     files.push(epub.file)
     pending.push({ name: 'book.epub', data: epub.epub })
   }
-  if (fatal()) return { files, outputs: [], tree }
+  // Under `strict`, a warning fails the build like an error: nothing is written.
+  const strictFailure = tree.book.strict && files.some((file) => file.messages.some((message) => message.fatal === false))
+  if (fatal() || strictFailure) return { files, outputs: [], tree }
 
   // Every output was made: only now does anything in --out change.
   const outputs: string[] = []
