@@ -6,6 +6,7 @@ import type { BookTree, PageStart } from './book-model.ts'
 import type { LayoutProgress } from './browser/paged-layout.ts'
 import { BuildError, failFile } from './diagnostics/fail.ts'
 import { htmlToPdf } from './html-to-pdf.ts'
+import { piecesToPdf } from './pdf-parallel/pieces-to-pdf.ts'
 import { writePrintBuild } from './write-print-build.ts'
 
 /** Options for {@link hastToPdf}. */
@@ -35,12 +36,14 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-print-'))
   const file = new VFile({ path: 'book.pdf' })
   try {
+    // Opt-in for now (issue 8): each part of the book laid out alone, in parallel browsers, then joined.
+    const parallel = process.env['SAMIZDAT_PDF_PARALLEL'] === '1'
     const build = await writePrintBuild(tree, dir, {
       ...(book.bleed ? { bleed: book.bleed } : {}),
       ...(book.marks ? { marks: book.marks } : {}),
+      ...(parallel ? { parts: true } : {}),
     })
-    const result = await htmlToPdf({
-      htmlFile: build.htmlFile,
+    const common = {
       allowedRoot: dir,
       toc: build.toc,
       metadata: {
@@ -53,7 +56,8 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-    })
+    }
+    const result = build.partFiles ? await piecesToPdf({ ...common, partFiles: build.partFiles }) : await htmlToPdf({ ...common, htmlFile: build.htmlFile })
     for (const url of result.blockedRequests) {
       file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
     }

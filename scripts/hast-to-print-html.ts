@@ -29,6 +29,25 @@ export interface PrintDocumentOptions extends PrintOptions {
  * point into the build folder (see {@link printImages}). Same tree, same bytes.
  */
 export function hastToPrintHtml(tree: BookTree, options: PrintDocumentOptions): string {
+  const body = printBody(tree, options)
+  return printDocument(tree, options, [...body.front, h('main', { dataBookTitle: tree.book.title }, [...body.chapters, ...body.bibliography])])
+}
+
+/**
+ * The same print edition cut into documents that can be laid out apart (each
+ * opens on a recto): the front matter (contents included), then one per
+ * chapter, then the bibliography if there is one. Each has the same head.
+ */
+export function hastToPrintHtmlParts(tree: BookTree, options: PrintDocumentOptions): string[] {
+  const body = printBody(tree, options)
+  const main = (section: Element) => h('main', { dataBookTitle: tree.book.title }, [section])
+  return [
+    printDocument(tree, options, body.front),
+    ...[...body.chapters, ...body.bibliography].map((section) => printDocument(tree, options, [main(section)])),
+  ]
+}
+
+function printBody(tree: BookTree, options: PrintDocumentOptions): { front: ElementContent[]; chapters: Element[]; bibliography: Element[] } {
   const { book } = tree
   const images = printImages(tree)
   const hyphenate = book.hyphenate && canHyphenate(tree)
@@ -50,6 +69,11 @@ export function hastToPrintHtml(tree: BookTree, options: PrintDocumentOptions): 
   })
   const front = [...(options.halfTitle === false ? [] : [halfTitle(book)]), titlePage(book), colophon(book)]
   const frontRoot = links.runSync({ type: 'root', children: front }, new VFile()) as Root
+  return { front: [...(frontRoot.children as ElementContent[]), contents(tree)], chapters, bibliography: bibliography(tree) }
+}
+
+function printDocument(tree: BookTree, options: PrintDocumentOptions, body: ElementContent[]): string {
+  const { book } = tree
   const document: Root = {
     type: 'root',
     children: [
@@ -63,11 +87,7 @@ export function hastToPrintHtml(tree: BookTree, options: PrintDocumentOptions): 
           ...options.stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
           ...(options.scripts ?? []).map((src) => h('script', { src })),
         ]),
-        h('body', [
-          ...(frontRoot.children as ElementContent[]),
-          contents(tree),
-          h('main', { dataBookTitle: book.title }, [...chapters, ...bibliography(tree)]),
-        ]),
+        h('body', body),
       ]),
     ],
   }

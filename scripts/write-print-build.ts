@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { loadBookFonts } from './assets/book-fonts.ts'
 import type { BookTree } from './book-model.ts'
 import { bookText } from './book-text.ts'
-import { hastToPrintHtml, printImages, printOutline } from './hast-to-print-html.ts'
+import { hastToPrintHtml, hastToPrintHtmlParts, printImages, printOutline } from './hast-to-print-html.ts'
 import { printLayoutScript } from './print-layout-hooks.ts'
 import { type PrintOptions, printPageCss } from './print-page-css.ts'
 import { writeFileAtomic } from './write-file-atomic.ts'
@@ -15,6 +15,14 @@ export interface PrintBuild {
   readonly htmlFile: string
   /** Headings for the PDF outline, in book order; `level` 1 is a chapter. */
   readonly toc: { id: string; title: string; level: number }[]
+  /** With `parts`: the front matter, each chapter and the bibliography as documents of their own (`part-N.html`). */
+  readonly partFiles?: string[]
+}
+
+/** Options for {@link writePrintBuild}. */
+export interface PrintBuildOptions extends PrintOptions {
+  /** Write the book cut into parts (see hastToPrintHtmlParts) instead of one `print.html`. */
+  readonly parts?: boolean
 }
 
 const printCss = fileURLToPath(new URL('../styles/print.css', import.meta.url))
@@ -27,7 +35,7 @@ const printCss = fileURLToPath(new URL('../styles/print.css', import.meta.url))
  * `images/`. Nothing outside `dir` is referenced, so the browser can be
  * sandboxed to it.
  */
-export async function writePrintBuild(tree: BookTree, dir: string, options: PrintOptions = {}): Promise<PrintBuild> {
+export async function writePrintBuild(tree: BookTree, dir: string, options: PrintBuildOptions = {}): Promise<PrintBuild> {
   await mkdir(path.join(dir, 'fonts'), { recursive: true })
   const fonts = await loadBookFonts(tree.book.typeface, bookText(tree))
   for (const face of fonts.faces) await copyFile(face.file, path.join(dir, 'fonts', face.name))
@@ -40,7 +48,16 @@ export async function writePrintBuild(tree: BookTree, dir: string, options: Prin
     await copyFile(file, path.join(dir, target))
   }
   const htmlFile = path.join(dir, 'print.html')
+  const documentOptions = { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css'], scripts: ['print-layout.js'] }
+  if (options.parts) {
+    const partFiles: string[] = []
+    for (const [index, html] of hastToPrintHtmlParts(tree, documentOptions).entries()) {
+      partFiles.push(path.join(dir, `part-${index}.html`))
+      await writeFileAtomic(partFiles[index]!, html)
+    }
+    return { htmlFile: partFiles[0]!, toc: printOutline(tree), partFiles }
+  }
   // page.css before print.css: Paged.js re-inserts a sheet's @page :left/:right rules, which must not override print.css's :blank and named pages.
-  await writeFileAtomic(htmlFile, hastToPrintHtml(tree, { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css'], scripts: ['print-layout.js'] }))
+  await writeFileAtomic(htmlFile, hastToPrintHtml(tree, documentOptions))
   return { htmlFile, toc: printOutline(tree) }
 }

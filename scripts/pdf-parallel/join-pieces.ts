@@ -1,0 +1,77 @@
+import { PDFDocument, ParseSpeeds } from 'pdf-lib'
+import type { PageStart } from '../book-model.ts'
+import type { Folio, HeadingPlace, PageMap } from '../browser/read-page-map.ts'
+
+/** One printed piece: Chromium's PDF and its page map (pages counted within the piece). */
+export interface PrintedPiece {
+  readonly raw: Uint8Array
+  readonly map: PageMap
+}
+
+/** The joined book, before finishing: the PDF and its page map in whole-book pages. */
+export interface JoinedPieces {
+  readonly raw: Uint8Array
+  readonly map: PageMap
+  readonly pageCount: number
+}
+
+/**
+ * Join the pieces in order into one PDF. Every piece after the first opens
+ * on a recto, so a piece that ends on a recto is followed by a blank verso,
+ * as Paged.js would have left it (no head, no folio; the counter runs on).
+ */
+export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<JoinedPieces> {
+  const out = await PDFDocument.create({ updateMetadata: false })
+  const pageStarts: PageStart[] = []
+  const folios: Folio[] = []
+  const headings: Record<string, HeadingPlace> = {}
+  for (const [index, piece] of pieces.entries()) {
+    const source = await PDFDocument.load(piece.raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
+    // finishPdf names Chromium in the producer; keep the first piece's.
+    if (index === 0) {
+      const producer = source.getProducer()
+      if (producer) out.setProducer(producer)
+    }
+    const offset = out.getPageCount()
+    const copied = await out.copyPages(source, source.getPageIndices())
+    for (const page of copied) out.addPage(page)
+    for (const start of piece.map.pageStarts) pageStarts.push({ ...start, page: start.page + offset })
+    folios.push(...piece.map.folios)
+    for (const [id, place] of Object.entries(piece.map.headings)) headings[id] ??= { ...place, page: place.page + offset }
+    const last = copied[copied.length - 1]
+    const isLast = index === pieces.length - 1
+    if (!isLast && last && out.getPageCount() % 2 === 1) {
+      const { width, height } = last.getSize()
+      out.addPage([width, height])
+      const previous = folios[folios.length - 1] ?? { value: 0, style: 'decimal' }
+      const folio = { value: previous.value + 1, style: previous.style }
+      folios.push(folio)
+      const label = pageStarts[pageStarts.length - 1]
+      pageStarts.push({ page: out.getPageCount(), folio: blankFolio(label?.folio, folio), sid: null, offset: 0 })
+    }
+  }
+  const raw = await out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY })
+  return { raw, map: { pageStarts, folios, headings }, pageCount: out.getPageCount() }
+}
+
+// The blank page's folio in the style of the page before it (roman after the front matter).
+function blankFolio(previous: string | undefined, folio: Folio): string {
+  if (folio.style.endsWith('-roman') && previous) {
+    const roman = toRoman(folio.value)
+    return folio.style === 'upper-roman' ? roman.toUpperCase() : roman
+  }
+  return String(folio.value)
+}
+
+function toRoman(value: number): string {
+  const numerals: [number, string][] = [
+    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  ]
+  let rest = value
+  let roman = ''
+  for (const [size, letters] of numerals) {
+    for (; rest >= size; rest -= size) roman += letters
+  }
+  return roman
+}
