@@ -93,8 +93,9 @@ function scanParent(parent: Parent, source: string, locate: (offset: number) => 
     return offset === undefined ? undefined : locate(offset)
   }
   const positionOf = (start: number, end: number): Position | undefined => {
-    const from = pointAt(start)
-    const to = end < flat.text.length ? pointAt(end) : children.at(-1)?.position?.end
+    // A node with no source of its own (an autolinked address) has no offsets: fall back to the node's, then the paragraph's, start.
+    const from = pointAt(start) ?? children[flat.child[start]!]?.position?.start ?? parent.position?.start
+    const to = (end < flat.text.length ? pointAt(end) : children.at(-1)?.position?.end) ?? from
     return from && to ? { start: from, end: to } : undefined
   }
   if (matches.length === 0) return
