@@ -60,6 +60,10 @@ export async function loadCslStyle(book: Pick<ResolvedBook, 'csl' | 'root' | 'la
     xml = await readFile(parentPath, 'utf8')
     stylePath = parentPath
   }
+  // citeproc takes anything that is not XML for JSON and fails with a stack trace: say what the file is not.
+  if (!/<style\b[^>]*\bxmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml)) {
+    fail(book, `\`${path.relative(book.root, stylePath) || stylePath}\` is not a CSL style (no \`<style xmlns="http://purl.org/net/xbiblio/csl">\` in it)`)
+  }
   const locale = await loadCslLocale(book.lang)
   if (locale.isFallback) {
     bookFile(book).message(`No CSL locale for \`lang: ${book.lang}\`: citation terms and dates are in US English`, {
