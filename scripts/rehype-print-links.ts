@@ -34,12 +34,16 @@ const rehypePrintLinks: Plugin<[PrintLinkOptions], Root> = (options) => (tree) =
     }
     if (/^\s*([a-z][a-z0-9+.-]*:|www\.)\S+\s*$/i.test(text)) {
       addClass(node, 'url')
-      node.children = node.children.flatMap(breakUrlText)
+      // A URL longer than a few lines stays one text node (it wraps by `overflow-wrap: anywhere`):
+      // Paged.js cannot split an inline run of hundreds of `<wbr>`s across pages and drops the rest of the chapter.
+      if (text.length <= longUrl) node.children = node.children.flatMap(breakUrlText)
       return SKIP
     }
     return undefined
   })
 }
+
+const longUrl = 200
 
 function breakUrlText(node: ElementContent): ElementContent[] {
   if (node.type !== 'text') return [node]
