@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os'
 import type { LayoutProgress } from '../browser/paged-layout.ts'
-import { type PageLog, withBrowser } from '../browser/browser-session.ts'
+import { readFile } from 'node:fs/promises'
+import { type BrowserSession, type PageLog, withBrowser } from '../browser/browser-session.ts'
+import { findChromium } from '../browser/find-chromium.ts'
 import type { RenderPdfResult } from '../html-to-pdf.ts'
 import { finishPdf, type PdfMetadata } from '../pdf-finish.ts'
 import { joinPieces, type PrintedPiece } from './join-pieces.ts'
 import { type LaidOutPiece, layOutPiece, type PieceLimits } from './lay-out-piece.ts'
+import { PieceCache, type PieceLayout } from './piece-cache.ts'
 
 /** What to print: the book's parts, front matter first (see hastToPrintHtmlParts). */
 export interface PiecesToPdfOptions {
@@ -14,6 +17,8 @@ export interface PiecesToPdfOptions {
   readonly metadata: PdfMetadata
   /** Browsers laying out at once (default: the number of cores, at most 4). */
   readonly workers?: number
+  /** Reuse parts laid out and printed by earlier builds (see PieceCache). */
+  readonly cache?: boolean
   readonly onProgress?: (progress: LayoutProgress) => void
   readonly signal?: AbortSignal
 }
@@ -48,69 +53,87 @@ function deferred<T>(): Deferred<T> {
 export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPdfResult> {
   const started = performance.now()
   const { partFiles, signal } = options
-  const laidOut = partFiles.map(() => deferred<LaidOutPiece>())
+  const htmls = await Promise.all(partFiles.map((file) => readFile(file, 'utf8')))
+  const cache = options.cache ? await PieceCache.open(options.allowedRoot, findChromium()) : undefined
+  const layoutKeys = htmls.map((html) => cache?.layoutKey(html) ?? '')
+  const layouts = partFiles.map(() => deferred<PieceLayout>())
   const printed: (PrintedPiece | undefined)[] = partFiles.map(() => undefined)
   const headingIds = options.toc.map((entry) => entry.id)
   // Per part, so that the messages come in book order whichever part finished first.
-  const logs: PageLog[][] = partFiles.map(() => [])
-  let next = 0
+  const logs: (PageLog | undefined)[] = partFiles.map(() => undefined)
   let pagesDone = 0
+  let laidOutCount = 0
 
   // The first folio of every part but the front matter, whose pages keep their own (roman) count.
   const startFolio = async (index: number): Promise<number | undefined> => {
     if (index === 0) return undefined
     let folio = 1
     for (let before = 1; before < index; before++) {
-      const count = (await laidOut[before]!.promise).pageCount
+      const count = (await layouts[before]!.promise).pageCount
       folio += count + (count % 2)
     }
     return folio
   }
-  const numbersFor = async (): Promise<Map<string, string>> => {
-    // Every target's folio needs every part laid out; only the parts before are needed for the start.
-    const all = await Promise.all(laidOut.map((entry) => entry.promise))
-    const numbers = new Map<string, string>()
+  const numbers = (async () => {
+    const all = await Promise.all(layouts.map((entry) => entry.promise))
+    const found = new Map<string, string>()
     for (const [index, other] of all.entries()) {
       if (index === 0) continue
       const start = (await startFolio(index)) ?? 1
-      for (const [id, page] of Object.entries(other.places)) if (!numbers.has(id)) numbers.set(id, String(start + page - 1))
+      for (const [id, page] of Object.entries(other.places)) if (!found.has(id)) found.set(id, String(start + page - 1))
     }
-    return numbers
-  }
+    return found
+  })()
+  numbers.catch(() => undefined)
+  const printKey = async (index: number): Promise<string> =>
+    cache?.printKey(layoutKeys[index]!, htmls[index]!, await startFolio(index), await numbers, headingIds) ?? ''
 
-  const worker = async (): Promise<void> => {
-    await withBrowser({ launchTimeoutMs: 30_000, protocolTimeoutMs: limits.layout + 30_000, ...(signal ? { signal } : {}) }, async (session) => {
-      const prints: Promise<void>[] = []
-      for (let index = next++; index < partFiles.length; index = next++) {
-        const at = index
-        try {
-          const piece = await layOutPiece(session, partFiles[at]!, options.allowedRoot, limits, signal, (progress) => {
-            options.onProgress?.({ ...progress, pages: pagesDone + progress.pages })
-          })
-          pagesDone += piece.pageCount
-          laidOut[at]!.resolve(piece)
-          prints.push(
-            (async () => {
-              const numbers = await numbersFor()
-              printed[at] = await piece.print(await startFolio(at), numbers, headingIds)
-              logs[at]!.push(piece.log)
-            })(),
-          )
-        } catch (error) {
-          laidOut[at]!.reject(error)
-          throw error
-        }
-      }
-      await Promise.all(prints)
-    })
+  // A part laid out now: printed once every part is laid out, then cached.
+  const print = async (index: number, piece: LaidOutPiece): Promise<void> => {
+    const result = await piece.print(await startFolio(index), await numbers, headingIds)
+    printed[index] = result
+    logs[index] = piece.log
+    await cache?.writePrint(await printKey(index), { ...result, log: piece.log })
   }
-  const count = Math.max(1, Math.min(options.workers ?? Math.min(availableParallelism(), 4), partFiles.length))
-  const results = await Promise.allSettled(Array.from({ length: count }, worker))
-  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected')
-  if (failed) throw failed.reason
+  const layOut = (indices: readonly number[]) =>
+    runWorkers(indices, options, async (session, index) => {
+      try {
+        const piece = await layOutPiece(session, partFiles[index]!, options.allowedRoot, limits, signal, (progress) => {
+          options.onProgress?.({ ...progress, pages: pagesDone + progress.pages })
+        })
+        pagesDone += piece.pageCount
+        laidOutCount += 1
+        layouts[index]!.resolve(piece)
+        await cache?.writeLayout(layoutKeys[index]!, { pageCount: piece.pageCount, places: piece.places })
+        // Wrapped: an async function would wait for a returned promise, and the print waits for every layout.
+        return { pending: print(index, piece) }
+      } catch (error) {
+        layouts[index]!.reject(error)
+        throw error
+      }
+    })
+
+  // Parts whose layout is cached need no browser unless their print is not (their first folio or targets moved).
+  const cachedLayouts = await Promise.all(layoutKeys.map((key) => (cache ? cache.readLayout(key) : undefined)))
+  cachedLayouts.forEach((layout, index) => {
+    if (layout) layouts[index]!.resolve(layout)
+  })
+  const fromCache = async (index: number): Promise<number | undefined> => {
+    const hit = cache ? await cache.readPrint(await printKey(index)) : undefined
+    if (!hit) return index
+    printed[index] = hit
+    logs[index] = hit.log
+    return undefined
+  }
+  const fresh = cachedLayouts.flatMap((layout, index) => (layout ? [] : [index]))
+  const [, missing] = await Promise.all([
+    layOut(fresh),
+    Promise.all(cachedLayouts.flatMap((layout, index) => (layout ? [fromCache(index)] : []))),
+  ])
+  await layOut(missing.filter((index): index is number => index !== undefined))
   const layoutMs = Math.round(performance.now() - started)
-  const messages = logs.flat().flatMap((log) => log.messages)
-  const blocked = logs.flat().flatMap((log) => log.blockedRequests)
+  const messages = logs.flatMap((log) => log?.messages ?? [])
+  const blocked = logs.flatMap((log) => log?.blockedRequests ?? [])
 
   const joined = await joinPieces(printed.map((piece) => piece!))
   const finished = await finishPdf(joined.raw, {
@@ -131,6 +154,35 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     pageCount: finished.pageCount,
     blockedRequests: blocked,
     consoleErrors: messages,
-    timings: { layout: layoutMs, finish: total - layoutMs, total },
+    timings: { layout: layoutMs, finish: total - layoutMs, total, partsLaidOut: laidOutCount, parts: partFiles.length },
   }
+}
+
+/**
+ * Lay out `indices` in up to `options.workers` browsers at once, each its
+ * own Chromium (own renderer processes, so the layouts really run in
+ * parallel); `work` lays out one part and returns the part's remaining work,
+ * which the browser must outlive.
+ */
+async function runWorkers(
+  indices: readonly number[],
+  options: PiecesToPdfOptions,
+  work: (session: BrowserSession, index: number) => Promise<{ pending: Promise<void> }>,
+): Promise<void> {
+  if (indices.length === 0) return
+  let next = 0
+  const worker = () =>
+    withBrowser({ launchTimeoutMs: 30_000, protocolTimeoutMs: limits.layout + 30_000, ...(options.signal ? { signal: options.signal } : {}) }, async (session) => {
+      const rest: Promise<void>[] = []
+      for (let at = next++; at < indices.length; at = next++) {
+        const { pending } = await work(session, indices[at]!)
+        pending.catch(() => undefined)
+        rest.push(pending)
+      }
+      await Promise.all(rest)
+    })
+  const count = Math.max(1, Math.min(options.workers ?? Math.min(availableParallelism(), 4), indices.length))
+  const results = await Promise.allSettled(Array.from({ length: count }, worker))
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected')
+  if (failed) throw failed.reason
 }
