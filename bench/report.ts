@@ -56,7 +56,8 @@ function scaleSection(scale: ScaleRecord): string {
   for (const tool of scale.tools) {
     for (const run of tool.runs) {
       for (const note of run.notes) lines.push(`- ${tool.id} run ${run.run}: ${note}`)
-      if (run.stderrTail) lines.push(`- ${tool.id} run ${run.run} (${run.status}), end of stderr: \`${run.stderrTail.split('\n').slice(-3).join(' ⏎ ').replaceAll('`', "'")}\``)
+      const stages = Object.entries(run.stages ?? {}).map(([name, ms]) => `${name} ${formatSeconds(ms)}`)
+      if (!run.valid && stages.length > 0) lines.push(`- ${tool.id} run ${run.run}, stages samizdat finished before it stopped: ${stages.join(', ')}`)
     }
   }
   for (const check of scale.checks) lines.push(`- check: ${check}`)

@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import path from 'node:path'
 import { checkOutputs } from './check-output.ts'
+import { failureSummary } from './failure-summary.ts'
 import { formatBytes, formatSeconds } from './format.ts'
 import { makeBook } from './make-book.ts'
 import { type Command, type Measurement, measureProcessTree } from './measure-process-tree.ts'
@@ -109,7 +110,8 @@ async function measureRun(context: ToolContext, id: keyof typeof tools, dir: str
 
 function exitNote(measured: Measurement): string[] {
   const notes: string[] = []
-  if (measured.status === 'failed') notes.push(`exit code ${measured.exitCode ?? measured.signal}`)
+  if (measured.status === 'failed') notes.push(`exit code ${measured.exitCode ?? measured.signal}: ${failureSummary(measured.stderr)}`)
+  else if (measured.status !== 'ok') notes.push(`${measured.status} after ${formatSeconds(measured.wallMs)}: ${failureSummary(measured.stderr)}`)
   if (measured.leftover > 0) notes.push(`${measured.leftover} process(es) still running after exit (killed)`)
   return notes
 }

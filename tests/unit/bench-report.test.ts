@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parseBenchArgs } from '../../bench/bench-args.ts'
+import { failureSummary } from '../../bench/failure-summary.ts'
 import { median } from '../../bench/format.ts'
 import { pageChecks } from '../../bench/page-checks.ts'
 import { renderReport } from '../../bench/report.ts'
@@ -108,5 +109,16 @@ describe('parseBenchArgs', () => {
     assert.throws(() => parseBenchArgs(['--only', '1000x']), /unknown book `1000x`/)
     assert.throws(() => parseBenchArgs(['--runs', '0']), /positive whole number/)
     assert.throws(() => parseBenchArgs(['--frobnicate']), /Unknown option/)
+  })
+})
+
+describe('failureSummary', () => {
+  it("names pagedjs-cli's protocol timeout instead of a stack frame", () => {
+    const stderr = '- Rendering: Page 1\nProtocolError: Runtime.callFunctionOn timed out. Increase the protocolTimeout\n    at new Callback (x.js:1:1)\n'
+    assert.match(failureSummary(stderr), /protocolTimeout \(180 s\)/)
+  })
+  it("keeps samizdat's own message and how far the layout got", () => {
+    const stderr = '  … pdf      2050 pages laid out (168 X)\nsamizdat: Laying out pages took longer than 900 s: stalled\n  (set SAMIZDAT_DEBUG=1 to see where it happened)\n'
+    assert.equal(failureSummary(stderr), 'samizdat: Laying out pages took longer than 900 s: stalled; 2050 pages laid out when it stopped')
   })
 })
