@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import type { LayoutProgress } from '../browser/paged-layout.ts'
+import type { PageMap } from '../browser/read-page-map.ts'
 import { readFile } from 'node:fs/promises'
 import { type BrowserSession, type PageLog, withBrowser } from '../browser/browser-session.ts'
 import { findChromium } from '../browser/find-chromium.ts'
@@ -55,7 +56,9 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
   const { partFiles, signal } = options
   const htmls = await Promise.all(partFiles.map((file) => readFile(file, 'utf8')))
   const cache = options.cache ? await PieceCache.open(options.allowedRoot, findChromium()) : undefined
-  const layoutKeys = htmls.map((html) => cache?.layoutKey(html) ?? '')
+  // data-sid numbers run through the book: one paragraph more shifts every later part's, but no layout.
+  const sidBases = htmls.map(firstSid)
+  const layoutKeys = htmls.map((html, index) => cache?.layoutKey(shiftSids(html, -sidBases[index]!)) ?? '')
   const layouts = partFiles.map(() => deferred<PieceLayout>())
   const printed: (PrintedPiece | undefined)[] = partFiles.map(() => undefined)
   const headingIds = options.toc.map((entry) => entry.id)
@@ -93,7 +96,7 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     const result = await piece.print(await startFolio(index), await numbers, headingIds)
     printed[index] = result
     logs[index] = piece.log
-    await cache?.writePrint(await printKey(index), { ...result, log: piece.log })
+    await cache?.writePrint(await printKey(index), { raw: result.raw, map: shiftMapSids(result.map, -sidBases[index]!), log: piece.log })
   }
   const layOut = (indices: readonly number[]) =>
     runWorkers(indices, options, async (session, index) => {
@@ -121,7 +124,7 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
   const fromCache = async (index: number): Promise<number | undefined> => {
     const hit = cache ? await cache.readPrint(await printKey(index)) : undefined
     if (!hit) return index
-    printed[index] = hit
+    printed[index] = { raw: hit.raw, map: shiftMapSids(hit.map, sidBases[index]!) }
     logs[index] = hit.log
     return undefined
   }
@@ -185,4 +188,17 @@ async function runWorkers(
   const results = await Promise.allSettled(Array.from({ length: count }, worker))
   const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected')
   if (failed) throw failed.reason
+}
+
+function firstSid(html: string): number {
+  const match = /data-sid="(\d+)"/.exec(html)
+  return match ? Number(match[1]) : 0
+}
+
+function shiftSids(html: string, by: number): string {
+  return html.replace(/data-sid="(\d+)"/g, (_, sid: string) => `data-sid="${Number(sid) + by}"`)
+}
+
+function shiftMapSids(map: PageMap, by: number): PageMap {
+  return { ...map, pageStarts: map.pageStarts.map((start) => (start.sid === null ? start : { ...start, sid: String(Number(start.sid) + by) })) }
 }
