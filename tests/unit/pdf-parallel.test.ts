@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict'
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { test } from 'node:test'
+import { PDFDocument } from 'pdf-lib'
+import type { PageMap } from '../../scripts/browser/read-page-map.ts'
+import { joinPieces } from '../../scripts/pdf-parallel/join-pieces.ts'
+import { PieceCache } from '../../scripts/pdf-parallel/piece-cache.ts'
+
+async function pdfOf(pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  for (let index = 0; index < pages; index++) doc.addPage([420, 595])
+  return doc.save()
+}
+
+function mapOf(pages: number, first: number, style: string, sid: number): PageMap {
+  return {
+    pageStarts: Array.from({ length: pages }, (_, index) => ({ page: index + 1, folio: String(first + index), sid: String(sid + index), offset: 0 })),
+    folios: Array.from({ length: pages }, (_, index) => ({ value: first + index, style })),
+    headings: { [`h${sid}`]: { page: 1, top: 100 } },
+  }
+}
+
+test('joinPieces: a part ending on a recto gets a blank verso; pages and headings count in the whole book', async () => {
+  const joined = await joinPieces([
+    { raw: await pdfOf(3), map: mapOf(3, 1, 'lower-roman', 1) },
+    { raw: await pdfOf(3), map: mapOf(3, 1, 'decimal', 10) },
+    { raw: await pdfOf(2), map: mapOf(2, 5, 'decimal', 20) },
+  ])
+  // 3 + blank + 3 + blank + 2: every part after the first opens on an odd (recto) page.
+  assert.equal(joined.pageCount, 10)
+  assert.deepEqual(
+    joined.map.pageStarts.map((start) => [start.page, start.folio, start.sid]),
+    [
+      [1, '1', '1'], [2, '2', '2'], [3, '3', '3'], [4, 'iv', null],
+      [5, '1', '10'], [6, '2', '11'], [7, '3', '12'], [8, '4', null],
+      [9, '5', '20'], [10, '6', '21'],
+    ],
+  )
+  assert.deepEqual(joined.map.folios[3], { value: 4, style: 'lower-roman' })
+  assert.deepEqual(joined.map.headings['h10'], { page: 5, top: 100 })
+  assert.deepEqual(joined.map.headings['h20'], { page: 9, top: 100 })
+  assert.equal((await PDFDocument.load(joined.raw)).getPageCount(), 10)
+})
+
+test('PieceCache: layouts keyed by the part and the shared files; prints by the folios the part links to', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-piece-cache-'))
+  try {
+    const build = path.join(dir, 'build')
+    await mkdir(build)
+    await writeFile(path.join(build, 'print.css'), 'p { margin: 0 }')
+    await writeFile(path.join(build, 'part-1.html'), '<p>one</p>')
+    const env = { SAMIZDAT_CACHE_DIR: path.join(dir, 'cache') }
+    const cache = await PieceCache.open(build, 'chromium', env)
+    // Part documents are not shared files: editing one leaves the others' keys alone.
+    await writeFile(path.join(build, 'part-1.html'), '<p>changed</p>')
+    assert.equal((await PieceCache.open(build, 'chromium', env)).layoutKey('x'), cache.layoutKey('x'))
+    await writeFile(path.join(build, 'print.css'), 'p { margin: 1em }')
+    assert.notEqual((await PieceCache.open(build, 'chromium', env)).layoutKey('x'), cache.layoutKey('x'))
+
+    const html = '<a class="xref" href="#a">see</a>'
+    const key = cache.layoutKey(html)
+    const numbers = new Map([['a', '3'], ['b', '9']])
+    const printKey = cache.printKey(key, html, 5, numbers, [])
+    assert.equal(cache.printKey(key, html, 5, new Map([['a', '3'], ['b', '10']]), []), printKey)
+    assert.notEqual(cache.printKey(key, html, 5, new Map([['a', '4']]), []), printKey)
+    assert.notEqual(cache.printKey(key, html, 7, numbers, []), printKey)
+
+    assert.equal(await cache.readLayout(key), undefined)
+    await cache.writeLayout(key, { pageCount: 4, places: { a: 2 } })
+    assert.deepEqual(await cache.readLayout(key), { pageCount: 4, places: { a: 2 } })
+    const map = mapOf(1, 5, 'decimal', 1)
+    await cache.writePrint(printKey, { raw: new Uint8Array([1, 2, 3]), map, log: { blockedRequests: [], messages: ['m'] } })
+    const hit = await cache.readPrint(printKey)
+    assert.deepEqual([...(hit?.raw ?? [])], [1, 2, 3])
+    assert.deepEqual(hit?.map, map)
+    assert.deepEqual(hit?.log.messages, ['m'])
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
