@@ -57,7 +57,7 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     }
-    const result = build.partFiles ? await piecesToPdf({ ...common, partFiles: build.partFiles, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' }) : await htmlToPdf({ ...common, htmlFile: build.htmlFile })
+    const result = build.partFiles ? await piecesToPdf({ ...common, partFiles: build.partFiles, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0', ...pdfWorkers() }) : await htmlToPdf({ ...common, htmlFile: build.htmlFile })
     for (const url of result.blockedRequests) {
       file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
     }
@@ -70,4 +70,10 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+// SAMIZDAT_PDF_WORKERS: how many browsers lay out parts at once (default: one per core, at most 4).
+function pdfWorkers(): { workers?: number } {
+  const workers = Number.parseInt(process.env['SAMIZDAT_PDF_WORKERS'] ?? '', 10)
+  return workers > 0 ? { workers } : {}
 }
