@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
+import { bookHead } from './book-head.ts'
 import type { BookTree, HastChapter } from './book-model.ts'
 import { configPlace } from './config/resolve-book.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
@@ -79,14 +80,7 @@ function printDocument(tree: BookTree, options: PrintDocumentOptions, body: Elem
     children: [
       { type: 'doctype' },
       h('html', { lang: book.lang }, [
-        h('head', [
-          h('meta', { charset: 'utf-8' }),
-          h('title', book.title),
-          ...book.authors.map((author) => h('meta', { name: 'author', content: author })),
-          h('meta', { name: 'generator', content: 'samizdat' }),
-          ...options.stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
-          ...(options.scripts ?? []).map((src) => h('script', { src })),
-        ]),
+        bookHead(book, { stylesheets: options.stylesheets, ...(options.scripts ? { scripts: options.scripts } : {}) }),
         h('body', body),
       ]),
     ],

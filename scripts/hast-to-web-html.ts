@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
+import { bookHead } from './book-head.ts'
 import type { BookTree, HastChapter } from './book-model.ts'
 import { pointImagesIntoBuild } from './hast-to-print-html.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
@@ -22,16 +23,14 @@ export function hastToWebHtml(tree: BookTree, assets: WebAssets): string {
     children: [
       { type: 'doctype' },
       h('html', { lang: book.lang }, [
-        h('head', [
-          h('meta', { charset: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', book.title),
-          ...book.authors.map((author) => h('meta', { name: 'author', content: author })),
-          ...(book.description ? [h('meta', { name: 'description', content: book.description })] : []),
-          ...(book.keywords.length > 0 ? [h('meta', { name: 'keywords', content: book.keywords.join(', ') })] : []),
-          h('meta', { name: 'generator', content: 'samizdat' }),
-          ...assets.stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
-        ]),
+        bookHead(book, {
+          meta: [
+            h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+            ...(book.description ? [h('meta', { name: 'description', content: book.description })] : []),
+            ...(book.keywords.length > 0 ? [h('meta', { name: 'keywords', content: book.keywords.join(', ') })] : []),
+          ],
+          stylesheets: assets.stylesheets,
+        }),
         h('body', [
           titleBlock(tree),
           h('nav#toc', { role: 'doc-toc', ariaLabelledBy: 'toc-title' }, [h('h2#toc-title', terms.contents), tocToHast(tree.toc, { href: (entry) => `#${entry.id}` })]),

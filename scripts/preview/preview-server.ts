@@ -8,6 +8,7 @@ import { h } from 'hastscript'
 import { clientPath, previewClientSource } from './preview-client.ts'
 import { resolveBuildFile } from './resolve-build-file.ts'
 import { pagedPath, type PreviewPages } from './preview-views.ts'
+import { imageTypes } from '../rehype-local-resources.ts'
 
 /** What the server shows: the build folder, its pages, and the state of the last rebuild. */
 export interface PreviewServerOptions {
@@ -40,12 +41,7 @@ const types: Readonly<Record<string, string>> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
+  ...imageTypes,
 }
 
 // Same-origin only: the book's sanitised HTML, the client and Paged.js (which inserts <style> elements); framed only by the EPUB reader page.
