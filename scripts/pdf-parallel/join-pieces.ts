@@ -1,4 +1,4 @@
-import { PDFDocument, ParseSpeeds } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFPage, ParseSpeeds } from 'pdf-lib'
 import type { PageStart } from '../book-model.ts'
 import type { Folio, HeadingPlace, PageMap } from '../browser/read-page-map.ts'
 
@@ -6,6 +6,10 @@ import type { Folio, HeadingPlace, PageMap } from '../browser/read-page-map.ts'
 export interface PrintedPiece {
   readonly raw: Uint8Array
   readonly map: PageMap
+  /** Ids this piece links to in other pieces (stand-in targets, see lay-out-piece). */
+  readonly foreign?: readonly string[]
+  /** Every id in the piece and its page within the piece. */
+  readonly places?: Readonly<Record<string, number>>
 }
 
 /** The joined book, before finishing: the PDF and its page map in whole-book pages. */
@@ -25,6 +29,9 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
   const pageStarts: PageStart[] = []
   const folios: Folio[] = []
   const headings: Record<string, HeadingPlace> = {}
+  const places: Record<string, number> = {}
+  const outDests = out.context.obj({})
+  out.catalog.set(PDFName.of('Dests'), out.context.register(outDests))
   for (const [index, piece] of pieces.entries()) {
     const source = await PDFDocument.load(piece.raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
     // finishPdf names Chromium in the producer; keep the first piece's.
@@ -33,8 +40,18 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
       if (producer) out.setProducer(producer)
     }
     const offset = out.getPageCount()
-    const copied = await out.copyPages(source, source.getPageIndices())
+    // copyPages, with one copier kept for the named destinations, so that theirs point at the copied pages.
+    const copier = PDFObjectCopier.for(source.context, out.context)
+    const copied = source.getPages().map((page) => {
+      const node = copier.copy(page.node)
+      return PDFPage.of(node, out.context.register(node), out)
+    })
     for (const page of copied) out.addPage(page)
+    // In-book links (contents, cross-references) go to named destinations; names are ids, unique in the book.
+    const dests = source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
+    const foreign = new Set(piece.foreign ?? [])
+    if (dests) for (const [name, value] of dests.entries()) if (!foreign.has(name.decodeText())) outDests.set(name, copier.copy(value))
+    for (const [id, page] of Object.entries(piece.places ?? {})) places[id] ??= page + offset
     for (const start of piece.map.pageStarts) pageStarts.push({ ...start, page: start.page + offset })
     folios.push(...piece.map.folios)
     for (const [id, place] of Object.entries(piece.map.headings)) headings[id] ??= { ...place, page: place.page + offset }
@@ -49,6 +66,16 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
       const label = pageStarts[pageStarts.length - 1]
       pageStarts.push({ page: out.getPageCount(), folio: blankFolio(label?.folio, folio), sid: null, offset: 0 })
     }
+  }
+  // A link into another part pointed at a stand-in: name the real place (a heading's, else the top of its page).
+  const pages = out.getPages()
+  const wanted = new Set(pieces.flatMap((piece) => piece.foreign ?? []))
+  for (const id of wanted) {
+    const place = headings[id] ?? (places[id] ? { page: places[id], top: 0 } : undefined)
+    const page = place ? pages[place.page - 1] : undefined
+    if (!place || !page || outDests.has(PDFName.of(id))) continue
+    const top = Math.round((page.getHeight() - place.top * 0.75) * 100) / 100
+    outDests.set(PDFName.of(id), out.context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNumber.of(top), PDFNull]))
   }
   const raw = await out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY })
   return { raw, map: { pageStarts, folios, headings }, pageCount: out.getPageCount() }

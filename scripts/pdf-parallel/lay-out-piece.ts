@@ -17,9 +17,11 @@ export interface LaidOutPiece {
   /**
    * Number the pages from `startFolio` (none: leave the document's own
    * counter), write `numbers` (target id → folio) after the contents' entries
-   * and the in-book links, read the page map and print. Closes the page.
+   * and the in-book links, read the page map and print. Paged.js's own ids
+   * (footnotes) get `tag` in their names, which become the PDF's named
+   * destinations: unique in the joined book. Closes the page.
    */
-  print(startFolio: number | undefined, numbers: ReadonlyMap<string, string>, headingIds: readonly string[]): Promise<{ raw: Uint8Array; map: PageMap }>
+  print(startFolio: number | undefined, numbers: ReadonlyMap<string, string>, headingIds: readonly string[], tag: string): Promise<{ raw: Uint8Array; map: PageMap; foreign: string[] }>
 }
 
 /** Time limits of one piece, in ms. */
@@ -56,11 +58,13 @@ export async function layOutPiece(
       pageCount,
       places,
       log,
-      print: async (startFolio, numbers, headingIds) => {
+      print: async (startFolio, numbers, headingIds, tag) => {
         try {
           await page.addStyleTag({ content: numberingCss(startFolio, numbers) })
           const map = await withTimeLimit(readPageMap(page, headingIds), 'Reading the page map', limits.pdf, signal)
           await stabiliseIds(page)
+          await runInPage(page, tagPagedIdsInPage, tag)
+          const foreign = await runInPage(page, addForeignTargetsInPage, undefined)
           await containPages(page)
           const raw = await withTimeLimit(
             settled().then(() => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 })),
@@ -68,7 +72,7 @@ export async function layOutPiece(
             limits.pdf,
             signal,
           )
-          return { raw, map }
+          return { raw, map, foreign }
         } finally {
           await closeQuietly(page)
         }
@@ -115,4 +119,38 @@ function idPlacesInPage(): Record<string, number> {
     }
   })
   return places
+}
+
+/** Runs in the page; self-contained (see runInPage). `pagedjs-3` → `pagedjs-<tag>-3` in ids and links. */
+function tagPagedIdsInPage(tag: string): void {
+  for (const element of document.querySelectorAll('[id], [href]')) {
+    for (const attribute of ['id', 'href']) {
+      const value = element.getAttribute(attribute)
+      if (value && /pagedjs-\d/.test(value)) element.setAttribute(attribute, value.replace(/pagedjs-(\d+)/g, `pagedjs-${tag}-$1`))
+    }
+  }
+}
+
+/**
+ * Runs in the page; self-contained (see runInPage). Chromium makes no link
+ * annotation for a link whose target is not in the document: give each link
+ * into another part an empty stand-in target, after layout, and return their
+ * ids (joinPieces points them at the real place).
+ */
+function addForeignTargetsInPage(): string[] {
+  const pages = document.querySelectorAll('.pagedjs_pages > .pagedjs_page')
+  const holder = pages[pages.length - 1]?.querySelector('.pagedjs_page_content')
+  if (!holder) return []
+  const foreign = new Set<string>()
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
+    const id = decodeURIComponent(link.getAttribute('href')!.slice(1))
+    if (id && !document.getElementById(id)) foreign.add(id)
+  }
+  for (const id of foreign) {
+    const stand = document.createElement('span')
+    stand.id = id
+    stand.style.cssText = 'position: absolute; top: 0; left: 0; width: 0; height: 0;'
+    holder.append(stand)
+  }
+  return [...foreign].sort()
 }

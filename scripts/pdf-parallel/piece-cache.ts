@@ -19,10 +19,11 @@ export interface CachedPrint {
   readonly raw: Uint8Array
   readonly map: PageMap
   readonly log: PageLog
+  readonly foreign: readonly string[]
 }
 
 // Bump when the way a part is laid out or printed changes in code, not in its files.
-const codeVersion = 'pdf-parallel-2'
+const codeVersion = 'pdf-parallel-4'
 
 /**
  * The cache of laid-out and printed parts, keyed by content: a rebuild lays
@@ -72,17 +73,17 @@ export class PieceCache {
   }
 
   async readPrint(key: string): Promise<CachedPrint | undefined> {
-    const meta = await readJson<{ map: PageMap; log: PageLog }>(path.join(this.dir, `${key}.print.json`))
+    const meta = await readJson<{ map: PageMap; log: PageLog; foreign: string[] }>(path.join(this.dir, `${key}.print.json`))
     if (!meta) return undefined
     const raw = await readFile(path.join(this.dir, `${key}.pdf`)).catch(() => undefined)
-    return raw ? { raw: new Uint8Array(raw), map: meta.map, log: meta.log } : undefined
+    return raw ? { raw: new Uint8Array(raw), map: meta.map, log: meta.log, foreign: meta.foreign } : undefined
   }
 
   async writePrint(key: string, print: CachedPrint): Promise<void> {
     await mkdir(this.dir, { recursive: true })
     // The PDF first: a print entry is only read when its JSON exists.
     await writeFileAtomic(path.join(this.dir, `${key}.pdf`), print.raw)
-    await writeFileAtomic(path.join(this.dir, `${key}.print.json`), JSON.stringify({ map: print.map, log: print.log }))
+    await writeFileAtomic(path.join(this.dir, `${key}.print.json`), JSON.stringify({ map: print.map, log: print.log, foreign: print.foreign }))
   }
 }
 

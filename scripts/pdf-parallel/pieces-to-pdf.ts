@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import type { LayoutProgress } from '../browser/paged-layout.ts'
 import type { PageMap } from '../browser/read-page-map.ts'
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { type BrowserSession, type PageLog, withBrowser } from '../browser/browser-session.ts'
 import { findChromium } from '../browser/find-chromium.ts'
@@ -93,10 +94,11 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
 
   // A part laid out now: printed once every part is laid out, then cached.
   const print = async (index: number, piece: LaidOutPiece): Promise<void> => {
-    const result = await piece.print(await startFolio(index), await numbers, headingIds)
-    printed[index] = result
+    const tag = createHash('sha256').update(shiftSids(htmls[index]!, -sidBases[index]!)).digest('hex').slice(0, 8)
+    const result = await piece.print(await startFolio(index), await numbers, headingIds, tag)
+    printed[index] = { ...result, places: piece.places }
     logs[index] = piece.log
-    await cache?.writePrint(await printKey(index), { raw: result.raw, map: shiftMapSids(result.map, -sidBases[index]!), log: piece.log })
+    await cache?.writePrint(await printKey(index), { raw: result.raw, map: shiftMapSids(result.map, -sidBases[index]!), log: piece.log, foreign: result.foreign })
   }
   const layOut = (indices: readonly number[]) =>
     runWorkers(indices, options, async (session, index) => {
@@ -124,7 +126,7 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
   const fromCache = async (index: number): Promise<number | undefined> => {
     const hit = cache ? await cache.readPrint(await printKey(index)) : undefined
     if (!hit) return index
-    printed[index] = { raw: hit.raw, map: shiftMapSids(hit.map, sidBases[index]!) }
+    printed[index] = { raw: hit.raw, map: shiftMapSids(hit.map, sidBases[index]!), foreign: hit.foreign, places: (await layouts[index]!.promise).places }
     logs[index] = hit.log
     return undefined
   }
