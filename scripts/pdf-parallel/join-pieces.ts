@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFPage, ParseSpeeds } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFObjectCopier, PDFPage, ParseSpeeds } from 'pdf-lib'
 import type { PageStart } from '../book-model.ts'
 import type { Folio, HeadingPlace, PageMap } from '../browser/read-page-map.ts'
 
@@ -42,9 +42,15 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
     const offset = out.getPageCount()
     // copyPages, with one copier kept for the named destinations, so that theirs point at the copied pages.
     const copier = PDFObjectCopier.for(source.context, out.context)
+    // The copier maps each source page's ref to its copy up front, or a later reference to the page
+    // (a destination) would copy the page again, with the whole source page tree behind its /Parent.
+    const traversed = (copier as unknown as { traversedObjects: Map<PDFObject, PDFObject> }).traversedObjects
     const copied = source.getPages().map((page) => {
+      const ref = out.context.nextRef()
+      traversed.set(page.ref, ref)
       const node = copier.copy(page.node)
-      return PDFPage.of(node, out.context.register(node), out)
+      out.context.assign(ref, node)
+      return PDFPage.of(node, ref, out)
     })
     for (const page of copied) out.addPage(page)
     // In-book links (contents, cross-references) go to named destinations; names are ids, unique in the book.
