@@ -1,5 +1,6 @@
 import { PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFObjectCopier, PDFPage, ParseSpeeds } from 'pdf-lib'
 import type { PageStart } from '../book-model.ts'
+import { StructureJoin } from './join-structure.ts'
 import type { Folio, HeadingPlace, PageMap } from '../browser/read-page-map.ts'
 
 /** One printed piece: Chromium's PDF and its page map (pages counted within the piece). */
@@ -30,6 +31,7 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
   const folios: Folio[] = []
   const headings: Record<string, HeadingPlace> = {}
   const places: Record<string, number> = {}
+  const structure = new StructureJoin(out)
   const outDests = out.context.obj({})
   out.catalog.set(PDFName.of('Dests'), out.context.register(outDests))
   for (const [index, piece] of pieces.entries()) {
@@ -45,6 +47,7 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
     // The copier maps each source page's ref to its copy up front, or a later reference to the page
     // (a destination) would copy the page again, with the whole source page tree behind its /Parent.
     const traversed = (copier as unknown as { traversedObjects: Map<PDFObject, PDFObject> }).traversedObjects
+    const tags = structure.adopt(source, traversed)
     const copied = source.getPages().map((page) => {
       const ref = out.context.nextRef()
       traversed.set(page.ref, ref)
@@ -53,6 +56,7 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
       return PDFPage.of(node, ref, out)
     })
     for (const page of copied) out.addPage(page)
+    tags?.(copier, copied)
     // In-book links (contents, cross-references) go to named destinations; names are ids, unique in the book.
     const dests = source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
     const foreign = new Set(piece.foreign ?? [])
@@ -83,6 +87,7 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
     const top = Math.round((page.getHeight() - place.top * 0.75) * 100) / 100
     outDests.set(PDFName.of(id), out.context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNumber.of(top), PDFNull]))
   }
+  structure.finish()
   const raw = await out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY })
   return { raw, map: { pageStarts, folios, headings }, pageCount: out.getPageCount() }
 }
