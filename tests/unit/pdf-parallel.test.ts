@@ -3,8 +3,15 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import type { Root } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { select, selectAll } from 'hast-util-select'
+import { toHtml } from 'hast-util-to-html'
 import { PDFDocument } from 'pdf-lib'
 import type { PageMap } from '../../scripts/browser/read-page-map.ts'
+import { hastToPrintHtml, hastToPrintHtmlParts } from '../../scripts/hast-to-print-html.ts'
+import { manuscriptToBookTree } from '../../scripts/manuscript-to-book-tree.ts'
 import { joinPieces } from '../../scripts/pdf-parallel/join-pieces.ts'
 import { PieceCache } from '../../scripts/pdf-parallel/piece-cache.ts'
 
@@ -79,5 +86,21 @@ test('PieceCache: layouts keyed by the part and the shared files; prints by the 
     assert.deepEqual(hit?.foreign, ['b'])
   } finally {
     await rm(dir, { recursive: true, force: true })
+  }
+})
+
+test('hastToPrintHtmlParts: the one-piece document cut at its rectos, the same sections in the same order', async () => {
+  const fixture = fileURLToPath(new URL('../fixtures/print-book/', import.meta.url))
+  const { tree } = await manuscriptToBookTree(fixture)
+  const options = { stylesheets: ['print.css'] }
+  const whole = fromHtml(hastToPrintHtml(tree, options))
+  const parts = hastToPrintHtmlParts(tree, options).map((html) => fromHtml(html))
+  assert.equal(parts.length, 1 + tree.chapters.length + (tree.bibliography ? 1 : 0))
+  const sections = (doc: Root) => selectAll('body > section, body > nav, main > section', doc).map((node) => toHtml(node))
+  assert.deepEqual(parts.flatMap(sections), sections(whole))
+  // Every body part keeps the running head's source and the book's stylesheets.
+  for (const part of parts.slice(1)) {
+    assert.equal(select('main', part)?.properties['dataBookTitle'], tree.book.title)
+    assert.equal(select('link[rel=stylesheet]', part)?.properties['href'], 'print.css')
   }
 })
