@@ -135,7 +135,13 @@ describe('samizdat preview', () => {
       appendFileSync(chapter, `\n\n${sentinel}\n`)
       await waitForText(page, (text) => text.includes(sentinel), 30_000)
       times.push(performance.now() - start)
-      if (paginated) assert.ok(await page.$('.pagedjs_page'), 'Paged.js laid the print view out again')
+      // The new text can show a moment before Paged.js has paginated it: wait for the pages, then find the text in them.
+      if (paginated) {
+        const laidOut = await page
+          .waitForFunction((text) => [...document.querySelectorAll('.pagedjs_page')].some((node) => node.textContent?.replaceAll('\u00ad', '').includes(text)), { timeout: 30_000 }, sentinel)
+          .then(() => true, () => false)
+        assert.ok(laidOut, 'Paged.js laid the print view out again, with the edit')
+      }
     }
     t.diagnostic(`edit → new text in the ${paginated ? 'paginated print view' : 'web edition'}: ${times.map((ms) => `${Math.round(ms)} ms`).join(', ')}`)
     for (const line of stderr.split('\n').filter((line) => line.includes('↻'))) t.diagnostic(line.trim())
