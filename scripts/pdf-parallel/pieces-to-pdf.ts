@@ -67,6 +67,9 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
   const logs: (PageLog | undefined)[] = partFiles.map(() => undefined)
   let pagesDone = 0
   let laidOutCount = 0
+  // Parts laid out and not yet printed: each holds a browser page (and often a renderer process).
+  let open = 0
+  let mostOpen = 0
 
   // The first folio of every part but the front matter, whose pages keep their own (roman) count.
   const startFolio = async (index: number): Promise<number | undefined> => {
@@ -78,24 +81,32 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     }
     return folio
   }
-  const numbers = (async () => {
-    const all = await Promise.all(layouts.map((entry) => entry.promise))
+  // Which part holds each id, read from the part documents: a part's print waits only for the parts it numbers.
+  const owners = new Map<string, number>()
+  htmls.forEach((html, index) => {
+    for (const match of html.matchAll(/\sid="([^"]+)"/g)) if (!owners.has(match[1]!)) owners.set(match[1]!, index)
+  })
+  const numbered = htmls.map(numberedTargets)
+  // The folios of the targets a part prints the page of (contents entries, cross-references).
+  const numbersFor = async (index: number): Promise<Map<string, string>> => {
     const found = new Map<string, string>()
-    for (const [index, other] of all.entries()) {
-      if (index === 0) continue
-      const start = (await startFolio(index)) ?? 1
-      for (const [id, page] of Object.entries(other.places)) if (!found.has(id)) found.set(id, String(start + page - 1))
+    for (const id of numbered[index]!) {
+      const owner = owners.get(id)
+      if (owner === undefined || owner === 0) continue
+      const page = (await layouts[owner]!.promise).places[id]
+      if (page !== undefined) found.set(id, String(((await startFolio(owner)) ?? 1) + page - 1))
     }
     return found
-  })()
-  numbers.catch(() => undefined)
+  }
   const printKey = async (index: number): Promise<string> =>
-    cache?.printKey(layoutKeys[index]!, htmls[index]!, await startFolio(index), await numbers, headingIds) ?? ''
+    cache?.printKey(layoutKeys[index]!, htmls[index]!, await startFolio(index), await numbersFor(index), headingIds) ?? ''
 
   // A part laid out now: printed once every part is laid out, then cached.
   const print = async (index: number, piece: LaidOutPiece): Promise<void> => {
     const tag = createHash('sha256').update(shiftSids(htmls[index]!, -sidBases[index]!)).digest('hex').slice(0, 8)
-    const result = await piece.print(await startFolio(index), await numbers, headingIds, tag)
+    const result = await piece.print(await startFolio(index), await numbersFor(index), headingIds, tag).finally(() => {
+      open -= 1
+    })
     printed[index] = { ...result, places: piece.places }
     logs[index] = piece.log
     await cache?.writePrint(await printKey(index), { raw: result.raw, map: shiftMapSids(result.map, -sidBases[index]!), log: piece.log, foreign: result.foreign })
@@ -107,6 +118,8 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
           options.onProgress?.({ ...progress, pages: pagesDone + progress.pages })
         })
         pagesDone += piece.pageCount
+        open += 1
+        mostOpen = Math.max(mostOpen, open)
         laidOutCount += 1
         layouts[index]!.resolve(piece)
         await cache?.writeLayout(layoutKeys[index]!, { pageCount: piece.pageCount, places: piece.places })
@@ -159,7 +172,7 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     pageCount: finished.pageCount,
     blockedRequests: blocked,
     consoleErrors: messages,
-    timings: { layout: layoutMs, finish: total - layoutMs, total, partsLaidOut: laidOutCount, parts: partFiles.length },
+    timings: { layout: layoutMs, finish: total - layoutMs, total, partsLaidOut: laidOutCount, parts: partFiles.length, mostOpenParts: mostOpen },
   }
 }
 
@@ -203,4 +216,17 @@ function shiftSids(html: string, by: number): string {
 
 function shiftMapSids(map: PageMap, by: number): PageMap {
   return { ...map, pageStarts: map.pageStarts.map((start) => (start.sid === null ? start : { ...start, sid: String(Number(start.sid) + by) })) }
+}
+
+// Targets whose page number the part prints: in-book links (class `xref`) and the contents' entries.
+function numberedTargets(html: string): string[] {
+  const ids = new Set<string>()
+  const contents = html.indexOf('class="contents"')
+  for (const match of html.matchAll(/<a\s[^>]*>/g)) {
+    const href = /\shref="#([^"]+)"/.exec(match[0])?.[1]
+    if (!href) continue
+    const xref = /\sclass="[^"]*\bxref\b[^"]*"/.test(match[0])
+    if (xref || (contents >= 0 && match.index > contents)) ids.add(href)
+  }
+  return [...ids]
 }
