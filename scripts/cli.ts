@@ -147,7 +147,12 @@ function usage<T>(command: Command, parse: () => T): T {
 /** Aborted on Ctrl-C, so a build stops its browser and leaves the outputs as they were; a second Ctrl-C kills. */
 function interruptSignal(): AbortSignal {
   const controller = new AbortController()
-  process.once('SIGINT', () => controller.abort(new Error('Interrupted (Ctrl-C): the outputs not yet written are left as they were')))
+  // The first Ctrl-C stops the build cleanly (browser closed, temp files removed, outputs untouched);
+  // a second one ends the process at once. The handler stays, so the browser's own does not re-raise the signal first.
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(130)
+    controller.abort(new Error('Interrupted (Ctrl-C): the outputs not yet written are left as they were'))
+  })
   return controller.signal
 }
 
