@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { PageLog } from '../browser/browser-session.ts'
+import { cacheDir } from '../build-cache.ts'
 import type { PageMap } from '../browser/read-page-map.ts'
 import { writeFileAtomic } from '../write-file-atomic.ts'
 
@@ -29,8 +29,8 @@ const codeVersion = 'pdf-parallel-5'
  * The cache of laid-out and printed parts, keyed by content: a rebuild lays
  * out again only the parts whose HTML, styles, fonts or images changed, and
  * prints again only those whose first folio or link targets moved.
- * Directory: `SAMIZDAT_CACHE_DIR`, else `$XDG_CACHE_HOME/samizdat`, else
- * `node_modules/.cache/samizdat`; `pdf-parts/` inside it.
+ * Directory: `pdf-parts/` in samizdat's cache (see cacheDir). Writes are
+ * best-effort: a cache that cannot be written is only a slower next build.
  */
 export class PieceCache {
   private constructor(
@@ -38,11 +38,13 @@ export class PieceCache {
     private readonly shared: string,
   ) {}
 
-  /** The cache for a print build folder: everything in it but the part documents goes into every key. */
-  static async open(buildDir: string, browser: string, env: NodeJS.ProcessEnv = process.env): Promise<PieceCache> {
-    const root =
-      env['SAMIZDAT_CACHE_DIR'] ??
-      (env['XDG_CACHE_HOME'] ? path.join(env['XDG_CACHE_HOME'], 'samizdat') : fileURLToPath(new URL('../../node_modules/.cache/samizdat', import.meta.url)))
+  /**
+   * The cache for a print build folder: everything in it but the part
+   * documents goes into every key. None when caching is off (see cacheDir).
+   */
+  static async open(buildDir: string, browser: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<PieceCache | undefined> {
+    const root = cacheDir(env)
+    if (!root) return undefined
     const hash = createHash('sha256').update(`${codeVersion}\0${browser}\0${pagedVersion()}\0`)
     for (const file of (await listFiles(buildDir)).sort()) {
       if (/^part-\d+\.html$/.test(file)) continue
@@ -69,7 +71,8 @@ export class PieceCache {
 
   async writeLayout(key: string, layout: PieceLayout): Promise<void> {
     await mkdir(this.dir, { recursive: true })
-    await writeFileAtomic(path.join(this.dir, `${key}.layout.json`), JSON.stringify(layout))
+      .then(() => writeFileAtomic(path.join(this.dir, `${key}.layout.json`), JSON.stringify(layout)))
+      .catch(() => undefined)
   }
 
   async readPrint(key: string): Promise<CachedPrint | undefined> {
@@ -80,10 +83,11 @@ export class PieceCache {
   }
 
   async writePrint(key: string, print: CachedPrint): Promise<void> {
-    await mkdir(this.dir, { recursive: true })
     // The PDF first: a print entry is only read when its JSON exists.
-    await writeFileAtomic(path.join(this.dir, `${key}.pdf`), print.raw)
-    await writeFileAtomic(path.join(this.dir, `${key}.print.json`), JSON.stringify({ map: print.map, log: print.log, foreign: print.foreign }))
+    await mkdir(this.dir, { recursive: true })
+      .then(() => writeFileAtomic(path.join(this.dir, `${key}.pdf`), print.raw))
+      .then(() => writeFileAtomic(path.join(this.dir, `${key}.print.json`), JSON.stringify({ map: print.map, log: print.log, foreign: print.foreign })))
+      .catch(() => undefined)
   }
 }
 

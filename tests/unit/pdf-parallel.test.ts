@@ -58,13 +58,15 @@ test('PieceCache: layouts keyed by the part and the shared files; prints by the 
     await mkdir(build)
     await writeFile(path.join(build, 'print.css'), 'p { margin: 0 }')
     await writeFile(path.join(build, 'part-1.html'), '<p>one</p>')
-    const env = { SAMIZDAT_CACHE_DIR: path.join(dir, 'cache') }
+    const env = { SAMIZDAT_CACHE: path.join(dir, 'cache') }
     const cache = await PieceCache.open(build, 'chromium', env)
+    assert.ok(cache)
+    assert.equal(await PieceCache.open(build, 'chromium', { SAMIZDAT_CACHE: 'off' }), undefined)
     // Part documents are not shared files: editing one leaves the others' keys alone.
     await writeFile(path.join(build, 'part-1.html'), '<p>changed</p>')
-    assert.equal((await PieceCache.open(build, 'chromium', env)).layoutKey('x'), cache.layoutKey('x'))
+    assert.equal((await PieceCache.open(build, 'chromium', env))?.layoutKey('x'), cache.layoutKey('x'))
     await writeFile(path.join(build, 'print.css'), 'p { margin: 1em }')
-    assert.notEqual((await PieceCache.open(build, 'chromium', env)).layoutKey('x'), cache.layoutKey('x'))
+    assert.notEqual((await PieceCache.open(build, 'chromium', env))?.layoutKey('x'), cache.layoutKey('x'))
 
     const html = '<a class="xref" href="#a">see</a>'
     const key = cache.layoutKey(html)
