@@ -36,8 +36,7 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-print-'))
   const file = new VFile({ path: 'book.pdf' })
   try {
-    // Opt-in for now (issue 8): each part of the book laid out alone, in parallel browsers, then joined.
-    const parallel = process.env['SAMIZDAT_PDF_PARALLEL'] === '1'
+    const parallel = useParallelLayout(tree.chapters.length)
     const build = await writePrintBuild(tree, dir, {
       ...(book.bleed ? { bleed: book.bleed } : {}),
       ...(book.marks ? { marks: book.marks } : {}),
@@ -76,4 +75,19 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
 function pdfWorkers(): { workers?: number } {
   const workers = Number.parseInt(process.env['SAMIZDAT_PDF_WORKERS'] ?? '', 10)
   return workers > 0 ? { workers } : {}
+}
+
+/** Books with at least this many chapters are laid out in parts, in parallel (issue 8's measurements). */
+export const parallelFromChapters = 12
+
+/**
+ * Lay the book out in parts, each in its own browser, cached and joined
+ * (scripts/pdf-parallel), or in one piece? Two browsers cost more than they
+ * save on a short book; on a long one the parts are faster and a rebuild
+ * lays out only what changed. `SAMIZDAT_PDF_PARALLEL=1` or `0` decides.
+ */
+export function useParallelLayout(chapters: number, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const setting = env['SAMIZDAT_PDF_PARALLEL']
+  if (setting === '1' || setting === '0') return setting === '1'
+  return chapters >= parallelFromChapters
 }

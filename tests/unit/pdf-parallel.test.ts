@@ -10,6 +10,7 @@ import { select, selectAll } from 'hast-util-select'
 import { toHtml } from 'hast-util-to-html'
 import { PDFDocument } from 'pdf-lib'
 import type { PageMap } from '../../scripts/browser/read-page-map.ts'
+import { parallelFromChapters, useParallelLayout } from '../../scripts/hast-to-pdf.ts'
 import { hastToPrintHtml, hastToPrintHtmlParts } from '../../scripts/hast-to-print-html.ts'
 import { manuscriptToBookTree } from '../../scripts/manuscript-to-book-tree.ts'
 import { joinPieces } from '../../scripts/pdf-parallel/join-pieces.ts'
@@ -105,4 +106,11 @@ test('hastToPrintHtmlParts: the one-piece document cut at its rectos, the same s
     assert.equal(select('main', part)?.properties['dataBookTitle'], tree.book.title)
     assert.equal(select('link[rel=stylesheet]', part)?.properties['href'], 'print.css')
   }
+})
+
+test('long books are laid out in parts, short ones in one piece, unless SAMIZDAT_PDF_PARALLEL says otherwise', () => {
+  assert.equal(useParallelLayout(5, {}), false)
+  assert.equal(useParallelLayout(parallelFromChapters, {}), true)
+  assert.equal(useParallelLayout(5, { SAMIZDAT_PDF_PARALLEL: '1' }), true)
+  assert.equal(useParallelLayout(50, { SAMIZDAT_PDF_PARALLEL: '0' }), false)
 })
