@@ -74,8 +74,9 @@ async function samizdatCommand(context: ToolContext, dir: string, formats: strin
     command: process.execPath,
     args: [path.join(context.repo, 'scripts', 'bin.js'), 'build', book, '--out', path.join(dir, 'out'), ...(formats ? ['--format', formats] : [])],
     cwd: context.repo,
-    // The same Chromium as the other tools; a cache dir of the run's own, so a cold build is cold.
-    env: { SAMIZDAT_CHROMIUM: context.chromium, XDG_CACHE_HOME: path.join(dir, 'cache'), NO_COLOR: '1' },
+    // The same Chromium as the other tools; a cache of the run's own (SAMIZDAT_CACHE wins over XDG_CACHE_HOME, see
+    // scripts/build-cache.ts), so a cold build is cold and a rebuild finds only what its first build left.
+    env: { SAMIZDAT_CHROMIUM: context.chromium, SAMIZDAT_CACHE: path.join(dir, 'cache', 'samizdat'), XDG_CACHE_HOME: path.join(dir, 'cache'), NO_COLOR: '1' },
   }
 }
 

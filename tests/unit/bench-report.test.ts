@@ -122,3 +122,10 @@ describe('failureSummary', () => {
     assert.equal(failureSummary(stderr), 'samizdat: Laying out pages took longer than 900 s: stalled; 2050 pages laid out when it stopped')
   })
 })
+
+describe('failureSummary of a samizdat error', () => {
+  it('takes the diagnostic, not the closing count', () => {
+    const stderr = 'book.pdf  error    The print edition could not be made: Target closed  print-failed\n\n✖ 1 error, 0 warnings\nsamizdat: stopped, nothing written, 1 error, 0 warnings, in 1 min 28 s\n'
+    assert.equal(failureSummary(stderr), 'book.pdf  error    The print edition could not be made: Target closed  print-failed')
+  })
+})
