@@ -2,9 +2,8 @@ import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
-import { loadBookFonts } from './assets/book-fonts.ts'
+import { writeBookFonts } from './assets/write-book-fonts.ts'
 import type { BookTree, PageStart } from './book-model.ts'
-import { bookText } from './book-text.ts'
 import type { BookOverrides } from './config/resolve-book.ts'
 import { printImages } from './hast-to-print-html.ts'
 import { hastToWebHtml } from './hast-to-web-html.ts'
@@ -125,11 +124,7 @@ const webStylesheets = ['assets/fonts.css', 'assets/screen.css']
 
 /** Copy the screen stylesheet and the fonts the book uses next to `book.html`. */
 async function writeWebAssets(tree: BookTree, out: string): Promise<void> {
-  const fonts = await loadBookFonts(tree.book.typeface, bookText(tree))
-  const fontDir = path.join(out, 'assets', 'fonts')
-  await mkdir(fontDir, { recursive: true })
-  for (const face of fonts.faces) await copyFile(face.file, path.join(fontDir, face.name))
-  await writeFileAtomic(path.join(out, 'assets', 'fonts.css'), `${fonts.css('fonts')}\n:root { --book-face: '${fonts.family}'; }\n`)
+  await writeBookFonts(tree, path.join(out, 'assets'))
   await copyFile(path.join(stylesDir, 'screen.css'), path.join(out, 'assets', 'screen.css'))
   for (const [file, target] of webImages(tree)) {
     await mkdir(path.dirname(path.join(out, target)), { recursive: true })

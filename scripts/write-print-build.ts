@@ -1,9 +1,8 @@
 import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadBookFonts } from './assets/book-fonts.ts'
+import { writeBookFonts } from './assets/write-book-fonts.ts'
 import type { BookTree } from './book-model.ts'
-import { bookText } from './book-text.ts'
 import { hastToPrintHtml, hastToPrintHtmlParts, printImages, printOutline } from './hast-to-print-html.ts'
 import { printLayoutScript } from './print-layout-hooks.ts'
 import { type PrintOptions, printPageCss } from './print-page-css.ts'
@@ -36,10 +35,7 @@ const printCss = fileURLToPath(new URL('../styles/print.css', import.meta.url))
  * sandboxed to it.
  */
 export async function writePrintBuild(tree: BookTree, dir: string, options: PrintBuildOptions = {}): Promise<PrintBuild> {
-  await mkdir(path.join(dir, 'fonts'), { recursive: true })
-  const fonts = await loadBookFonts(tree.book.typeface, bookText(tree))
-  for (const face of fonts.faces) await copyFile(face.file, path.join(dir, 'fonts', face.name))
-  await writeFileAtomic(path.join(dir, 'fonts.css'), `${fonts.css('fonts')}\n:root { --book-face: '${fonts.family}'; }\n`)
+  await writeBookFonts(tree, dir)
   await writeFileAtomic(path.join(dir, 'page.css'), printPageCss(tree.book.pageSize, options))
   await copyFile(printCss, path.join(dir, 'print.css'))
   await writeFileAtomic(path.join(dir, 'print-layout.js'), printLayoutScript())

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs'
+
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { loadBookFonts } from '../assets/book-fonts.ts'
+import { writeBookFonts } from '../assets/write-book-fonts.ts'
 import type { BookTree } from '../book-model.ts'
-import { bookText } from '../book-text.ts'
 import { hastToWebHtml } from '../hast-to-web-html.ts'
 import { stylesDir } from '../pipeline.ts'
 import { writeFileAtomic } from '../write-file-atomic.ts'
@@ -87,12 +86,7 @@ async function writeLazyView(tree: BookTree, dir: string, build: number, view: L
 
 /** The book face, subset to the characters the book uses; font files are copied once (their names say their subset). */
 async function writeFonts(tree: BookTree, dir: string): Promise<void> {
-  const fonts = await loadBookFonts(tree.book.typeface, bookText(tree))
-  for (const face of fonts.faces) {
-    const target = path.join(dir, 'assets', 'fonts', face.name)
-    if (!existsSync(target)) await copyFile(face.file, target)
-  }
-  await writeFileAtomic(path.join(dir, 'assets', 'fonts.css'), `${fonts.css('fonts')}\n:root { --book-face: '${fonts.family}'; }\n`)
+  await writeBookFonts(tree, path.join(dir, 'assets'))
 }
 
 /** The chapters' images, at the paths the pages use (relative to the manuscript folder). */
