@@ -1,4 +1,5 @@
 import type { Element } from 'hast'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { BookTree, MdastChapter } from './book-model.ts'
 import { buildToc } from './build-toc.ts'
@@ -57,12 +58,11 @@ async function citeChapters(chapters: readonly MdastChapter[], book: ResolvedBoo
 }
 
 function bibliographyIds(bibliography: Element | undefined): string[] {
-  if (!bibliography) return []
   const ids: string[] = []
-  const walk = (node: Element): void => {
-    if (typeof node.properties['id'] === 'string') ids.push(node.properties['id'])
-    for (const child of node.children) if (child.type === 'element') walk(child)
+  if (bibliography) {
+    visit(bibliography, 'element', (node: Element) => {
+      if (typeof node.properties['id'] === 'string') ids.push(node.properties['id'])
+    })
   }
-  walk(bibliography)
   return ids
 }

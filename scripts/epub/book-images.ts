@@ -2,16 +2,12 @@ import path from 'node:path'
 import type { Element } from 'hast'
 import { visit } from 'unist-util-visit'
 import type { BookTree } from '../book-model.ts'
+import { imageTypes } from '../rehype-local-resources.ts'
 
 // EPUB 3.2 core image types (https://www.w3.org/publishing/epub32/epub-spec.html#sec-cmt-supported):
 // what every reading system shows, and what EPUBCheck 4 accepts without a fallback.
-const coreImageTypes: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-}
+// That is every type the book accepts (rehype-local-resources) but WebP.
+const coreImageTypes: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(imageTypes).filter(([, type]) => type !== 'image/webp'))
 
 /** The core media type of an image file, or undefined for a type readers need not show. */
 export function imageMediaType(file: string): string | undefined {
