@@ -68,8 +68,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   let pageStarts: readonly PageStart[] | undefined
   let printPdf: Uint8Array | undefined
 
+  const images = webImages(tree)
   if (wants('html')) {
-    pending.push({ name: 'book.html', data: await timed('html', async () => hastToWebHtml(tree, { stylesheets: webStylesheets, images: webImages(tree) })) })
+    pending.push({ name: 'book.html', data: await timed('html', async () => hastToWebHtml(tree, { stylesheets: webStylesheets, images })) })
   }
   // Each output's stage is loaded only when it is built: `--format html` never loads Chromium's driver or pdf-lib.
   if (wants('pdf') || wants('booklet')) {
@@ -109,7 +110,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   // Every output was made: only now does anything in --out change.
   const outputs: string[] = []
   await mkdir(options.out, { recursive: true })
-  if (wants('html')) await writeWebAssets(tree, options.out)
+  if (wants('html')) await writeWebAssets(tree, options.out, images)
   for (const output of pending) {
     const file = path.join(options.out, output.name)
     await writeFileAtomic(file, output.data)
@@ -123,10 +124,10 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
 const webStylesheets = ['assets/fonts.css', 'assets/screen.css']
 
 /** Copy the screen stylesheet and the fonts the book uses next to `book.html`. */
-async function writeWebAssets(tree: BookTree, out: string): Promise<void> {
+async function writeWebAssets(tree: BookTree, out: string, images: ReadonlyMap<string, string>): Promise<void> {
   await writeBookFonts(tree, path.join(out, 'assets'))
   await copyFile(path.join(stylesDir, 'screen.css'), path.join(out, 'assets', 'screen.css'))
-  for (const [file, target] of webImages(tree)) {
+  for (const [file, target] of images) {
     await mkdir(path.dirname(path.join(out, target)), { recursive: true })
     await copyFile(file, path.join(out, target))
   }
