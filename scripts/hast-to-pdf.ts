@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { toString as hastText } from 'hast-util-to-string'
 import { VFile } from 'vfile'
 import type { BookTree, PageStart } from './book-model.ts'
 import type { LayoutProgress } from './browser/paged-layout.ts'
 import { BuildError, failFile } from './diagnostics/fail.ts'
+import { defaultPartChars, groupByLength } from './hast-to-print-html.ts'
 import { htmlToPdf } from './html-to-pdf.ts'
 import { piecesToPdf } from './pdf-parallel/pieces-to-pdf.ts'
 import { writePrintBuild } from './write-print-build.ts'
@@ -36,11 +38,12 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-print-'))
   const file = new VFile({ path: 'book.pdf' })
   try {
-    const parallel = useParallelLayout(tree.chapters.length)
+    const partChars = envNumber('SAMIZDAT_PDF_PART_CHARS') ?? defaultPartChars
+    const parallel = useParallelLayout(tree.chapters.map((chapter) => hastText(chapter.hast).length), partChars)
     const build = await writePrintBuild(tree, dir, {
       ...(book.bleed ? { bleed: book.bleed } : {}),
       ...(book.marks ? { marks: book.marks } : {}),
-      ...(parallel ? { parts: true } : {}),
+      ...(parallel ? { parts: true, partChars } : {}),
     })
     const common = {
       allowedRoot: dir,
@@ -73,21 +76,28 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
 
 // SAMIZDAT_PDF_WORKERS: how many browsers lay out parts at once (default: one per core, at most 4).
 function pdfWorkers(): { workers?: number } {
-  const workers = Number.parseInt(process.env['SAMIZDAT_PDF_WORKERS'] ?? '', 10)
-  return workers > 0 ? { workers } : {}
+  const workers = envNumber('SAMIZDAT_PDF_WORKERS')
+  return workers !== undefined ? { workers } : {}
 }
 
-/** Books with at least this many chapters are laid out in parts, in parallel (issue 8's measurements). */
-export const parallelFromChapters = 12
+function envNumber(name: string): number | undefined {
+  const value = Number.parseInt(process.env[name] ?? '', 10)
+  return value > 0 ? value : undefined
+}
 
 /**
- * Lay the book out in parts, each in its own browser, cached and joined
- * (scripts/pdf-parallel), or in one piece? Two browsers cost more than they
- * save on a short book; on a long one the parts are faster and a rebuild
- * lays out only what changed. `SAMIZDAT_PDF_PARALLEL=1` or `0` decides.
+ * Lay the book out in parts, in parallel browsers (scripts/pdf-parallel), or
+ * in one piece? Parts pay off from two body parts on (with the front matter,
+ * three: work for two browsers); a short book is faster in one piece. A part
+ * holds about `partChars` of text (SAMIZDAT_PDF_PART_CHARS, default
+ * {@link defaultPartChars}); `SAMIZDAT_PDF_PARALLEL=1` or `0` decides.
  */
-export function useParallelLayout(chapters: number, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+export function useParallelLayout(
+  chapterLengths: readonly number[],
+  partChars: number,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
   const setting = env['SAMIZDAT_PDF_PARALLEL']
   if (setting === '1' || setting === '0') return setting === '1'
-  return chapters >= parallelFromChapters
+  return groupByLength(chapterLengths, partChars).length >= 2
 }

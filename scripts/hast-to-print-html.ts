@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
+import { toString as hastText } from 'hast-util-to-string'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
@@ -35,17 +36,58 @@ export function hastToPrintHtml(tree: BookTree, options: PrintDocumentOptions): 
 }
 
 /**
- * The same print edition cut into documents that can be laid out apart (each
- * opens on a recto): the front matter (contents included), then one per
- * chapter, then the bibliography if there is one. Each has the same head.
+ * Body text per part when the book is laid out in parts: about 50 A5 pages.
+ * Each part costs Paged.js a fixed ~0.3 s (loading, parsing the CSS) and its
+ * cost per page grows with the document, so parts of 40–70 pages are the
+ * cheapest (issue 8's measurements); the size changes speed, never output.
  */
-export function hastToPrintHtmlParts(tree: BookTree, options: PrintDocumentOptions): string[] {
+export const defaultPartChars = 90_000
+
+/**
+ * The same print edition cut into documents that can be laid out apart (each
+ * opens on a recto): the front matter (contents included), then the chapters
+ * and the bibliography in runs of about `partChars` characters of text. Each
+ * has the same head.
+ */
+export function hastToPrintHtmlParts(tree: BookTree, options: PrintDocumentOptions, partChars = defaultPartChars): string[] {
   const body = printBody(tree, options)
-  const main = (section: Element) => h('main', { dataBookTitle: tree.book.title }, [section])
+  const sections = [...body.chapters, ...body.bibliography]
+  const groups = groupByLength(
+    sections.map((section) => hastText(section).length),
+    partChars,
+  )
   return [
     printDocument(tree, options, body.front),
-    ...[...body.chapters, ...body.bibliography].map((section) => printDocument(tree, options, [main(section)])),
+    ...groups.map((group) => printDocument(tree, options, [h('main', { dataBookTitle: tree.book.title }, group.map((index) => sections[index]!))])),
   ]
+}
+
+/**
+ * Cut a run of items into consecutive groups of about `target` in total
+ * length, as even as the items allow: as many groups as `target` fits in the
+ * whole (at least one), each closed at the item nearest its share.
+ */
+export function groupByLength(lengths: readonly number[], target: number): number[][] {
+  const total = lengths.reduce((sum, length) => sum + length, 0)
+  const count = Math.max(1, Math.min(lengths.length, Math.round(total / Math.max(1, target))))
+  const groups: number[][] = []
+  let group: number[] = []
+  let sum = 0
+  lengths.forEach((length, index) => {
+    group.push(index)
+    sum += length
+    const share = (total * (groups.length + 1)) / count
+    const groupsToCome = count - 1 - groups.length
+    const itemsLeft = lengths.length - index - 1
+    // Close where the running sum is nearest its share, keeping an item for every group still to come.
+    const nearest = sum + (lengths[index + 1] ?? 0) / 2 >= share
+    if (groupsToCome > 0 && (nearest || itemsLeft === groupsToCome)) {
+      groups.push(group)
+      group = []
+    }
+  })
+  if (group.length > 0) groups.push(group)
+  return groups
 }
 
 function printBody(tree: BookTree, options: PrintDocumentOptions): { front: ElementContent[]; chapters: Element[]; bibliography: Element[] } {

@@ -14,7 +14,7 @@ export interface PrintBuild {
   readonly htmlFile: string
   /** Headings for the PDF outline, in book order; `level` 1 is a chapter. */
   readonly toc: { id: string; title: string; level: number }[]
-  /** With `parts`: the front matter, each chapter and the bibliography as documents of their own (`part-N.html`). */
+  /** With `parts`: the front matter, then runs of chapters (the bibliography last), as documents of their own (`part-N.html`). */
   readonly partFiles?: string[]
 }
 
@@ -22,6 +22,8 @@ export interface PrintBuild {
 export interface PrintBuildOptions extends PrintOptions {
   /** Write the book cut into parts (see hastToPrintHtmlParts) instead of one `print.html`. */
   readonly parts?: boolean
+  /** With `parts`: about how much body text goes in each part (see hastToPrintHtmlParts). */
+  readonly partChars?: number
 }
 
 const printCss = fileURLToPath(new URL('../styles/print.css', import.meta.url))
@@ -47,7 +49,7 @@ export async function writePrintBuild(tree: BookTree, dir: string, options: Prin
   const documentOptions = { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css'], scripts: ['print-layout.js'] }
   if (options.parts) {
     const partFiles: string[] = []
-    for (const [index, html] of hastToPrintHtmlParts(tree, documentOptions).entries()) {
+    for (const [index, html] of hastToPrintHtmlParts(tree, documentOptions, options.partChars).entries()) {
       partFiles.push(path.join(dir, `part-${index}.html`))
       await writeFileAtomic(partFiles[index]!, html)
     }

@@ -11,9 +11,11 @@ import { readPdf } from '../helpers/read-pdf.ts'
 // the one-piece layout gives: same text on every page, same folios, same outline.
 const book = path.join(import.meta.dirname, '..', 'fixtures', 'print-book')
 
-async function build(parallel: '0' | '1', cache: string): Promise<string> {
+// partChars: text per part; 1 puts each chapter in a part of its own, 4000 two chapters in one of the parts.
+async function build(parallel: '0' | '1', cache: string, partChars = '1'): Promise<string> {
   const out = mkdtempSync(path.join(tmpdir(), `samizdat-parallel-${parallel}-`))
-  const run = await runCli(['build', book, '--out', out, '--format', 'pdf'], { env: { SAMIZDAT_PDF_PARALLEL: parallel, SAMIZDAT_CACHE: cache }, timeoutMs: 180_000 })
+  const env = { SAMIZDAT_PDF_PARALLEL: parallel, SAMIZDAT_PDF_PART_CHARS: partChars, SAMIZDAT_CACHE: cache }
+  const run = await runCli(['build', book, '--out', out, '--format', 'pdf'], { env, timeoutMs: 180_000 })
   assert.equal(run.code, 0, run.stderr)
   return path.join(out, 'book.pdf')
 }
@@ -30,4 +32,7 @@ test('parts laid out in parallel and joined give the one-piece pages; a cached r
   assert.deepEqual(b.outline, a.outline)
   const again = await build('1', cache)
   assert.ok(readFileSync(again).equals(readFileSync(parts)), 'a build from the cache differs from the cold one')
+  const grouped = await build('1', cache, '4000')
+  assert.deepEqual(pageTexts(grouped), pageTexts(onePiece))
+  assert.deepEqual((await readPdf(grouped)).outline, a.outline)
 })

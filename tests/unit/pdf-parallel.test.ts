@@ -10,8 +10,8 @@ import { select, selectAll } from 'hast-util-select'
 import { toHtml } from 'hast-util-to-html'
 import { PDFDocument } from 'pdf-lib'
 import type { PageMap } from '../../scripts/browser/read-page-map.ts'
-import { parallelFromChapters, useParallelLayout } from '../../scripts/hast-to-pdf.ts'
-import { hastToPrintHtml, hastToPrintHtmlParts } from '../../scripts/hast-to-print-html.ts'
+import { useParallelLayout } from '../../scripts/hast-to-pdf.ts'
+import { groupByLength, hastToPrintHtml, hastToPrintHtmlParts } from '../../scripts/hast-to-print-html.ts'
 import { manuscriptToBookTree } from '../../scripts/manuscript-to-book-tree.ts'
 import { joinPieces } from '../../scripts/pdf-parallel/join-pieces.ts'
 import { PieceCache } from '../../scripts/pdf-parallel/piece-cache.ts'
@@ -97,10 +97,14 @@ test('hastToPrintHtmlParts: the one-piece document cut at its rectos, the same s
   const { tree } = await manuscriptToBookTree(fixture)
   const options = { stylesheets: ['print.css'] }
   const whole = fromHtml(hastToPrintHtml(tree, options))
-  const parts = hastToPrintHtmlParts(tree, options).map((html) => fromHtml(html))
-  assert.equal(parts.length, 1 + tree.chapters.length + (tree.bibliography ? 1 : 0))
   const sections = (doc: Root) => selectAll('body > section, body > nav, main > section', doc).map((node) => toHtml(node))
+  // One section per part at the smallest size; at the default size this short book's body is one part.
+  const parts = hastToPrintHtmlParts(tree, options, 1).map((html) => fromHtml(html))
+  assert.equal(parts.length, 1 + tree.chapters.length + (tree.bibliography ? 1 : 0))
   assert.deepEqual(parts.flatMap(sections), sections(whole))
+  const grouped = hastToPrintHtmlParts(tree, options).map((html) => fromHtml(html))
+  assert.equal(grouped.length, 2)
+  assert.deepEqual(grouped.flatMap(sections), sections(whole))
   // Every body part keeps the running head's source and the book's stylesheets.
   for (const part of parts.slice(1)) {
     assert.equal(select('main', part)?.properties['dataBookTitle'], tree.book.title)
@@ -109,8 +113,28 @@ test('hastToPrintHtmlParts: the one-piece document cut at its rectos, the same s
 })
 
 test('long books are laid out in parts, short ones in one piece, unless SAMIZDAT_PDF_PARALLEL says otherwise', () => {
-  assert.equal(useParallelLayout(5, {}), false)
-  assert.equal(useParallelLayout(parallelFromChapters, {}), true)
-  assert.equal(useParallelLayout(5, { SAMIZDAT_PDF_PARALLEL: '1' }), true)
-  assert.equal(useParallelLayout(50, { SAMIZDAT_PDF_PARALLEL: '0' }), false)
+  assert.equal(useParallelLayout([30, 30, 30], 100, {}), false)
+  assert.equal(useParallelLayout([500], 100, {}), false, 'one chapter cannot be cut')
+  assert.equal(useParallelLayout([80, 80, 80], 100, {}), true)
+  assert.equal(useParallelLayout([30, 30], 100, { SAMIZDAT_PDF_PARALLEL: '1' }), true)
+  assert.equal(useParallelLayout([900, 900], 100, { SAMIZDAT_PDF_PARALLEL: '0' }), false)
+})
+
+test('groupByLength: consecutive groups near the target, as even as the items allow', () => {
+  assert.deepEqual(groupByLength([], 10), [])
+  assert.deepEqual(groupByLength([5], 10), [[0]])
+  assert.deepEqual(groupByLength([5, 5, 5], 100), [[0, 1, 2]])
+  assert.deepEqual(groupByLength([1, 1, 1], 1), [[0], [1], [2]])
+  assert.deepEqual(groupByLength([10, 10, 10, 10], 20), [[0, 1], [2, 3]])
+  // 50 items of 2: 5 groups of 10 items, not 4 full ones and a stub.
+  assert.deepEqual(groupByLength(Array(50).fill(2), 21).map((group) => group.length), [10, 10, 10, 10, 10])
+  // A huge item stands alone; every group keeps at least one item.
+  assert.deepEqual(groupByLength([1, 100, 1, 1], 25), [[0], [1], [2], [3]])
+  for (const lengths of [[3, 1, 4, 1, 5, 9, 2, 6], Array(37).fill(7), [50, 1, 1, 50, 1]]) {
+    for (const target of [1, 5, 10, 30, 1000]) {
+      const groups = groupByLength(lengths, target)
+      assert.deepEqual(groups.flat(), lengths.map((_, index) => index), 'every item once, in order')
+      assert.ok(groups.every((group) => group.length > 0))
+    }
+  }
 })
