@@ -8,7 +8,8 @@ import type { LayoutProgress } from './browser/paged-layout.ts'
 import { BuildError, failFile } from './diagnostics/fail.ts'
 import { defaultPartChars, groupByLength } from './hast-to-print-html.ts'
 import { htmlToPdf } from './html-to-pdf.ts'
-import { piecesToPdf } from './pdf-parallel/pieces-to-pdf.ts'
+import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
+import { openPieceBrowsers, piecesToPdf } from './pdf-parallel/pieces-to-pdf.ts'
 import { writePrintBuild } from './write-print-build.ts'
 
 /** Options for {@link hastToPdf}. */
@@ -37,9 +38,14 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
   const { book } = tree
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-print-'))
   const file = new VFile({ path: 'book.pdf' })
+  let pool: BrowserPool | undefined
   try {
     const partChars = envNumber('SAMIZDAT_PDF_PART_CHARS') ?? defaultPartChars
-    const parallel = useParallelLayout(tree.chapters.map((chapter) => hastText(chapter.hast).length), partChars)
+    const lengths = tree.chapters.map((chapter) => hastText(chapter.hast).length)
+    const parallel = useParallelLayout(lengths, partChars)
+    // Chromium starts while the print build is written (the front matter is a part of its own);
+    // SAMIZDAT_PDF_WORKERS: how many browsers (default one per core, at most 4).
+    if (parallel) pool = openPieceBrowsers(groupByLength(lengths, partChars).length + 1, envNumber('SAMIZDAT_PDF_WORKERS'), options.signal)
     const build = await writePrintBuild(tree, dir, {
       ...(book.bleed ? { bleed: book.bleed } : {}),
       ...(book.marks ? { marks: book.marks } : {}),
@@ -59,7 +65,10 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     }
-    const result = build.partFiles ? await piecesToPdf({ ...common, partFiles: build.partFiles, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0', ...pdfWorkers() }) : await htmlToPdf({ ...common, htmlFile: build.htmlFile })
+    const result =
+      pool && build.partFiles
+        ? await piecesToPdf({ ...common, partFiles: build.partFiles, pool, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' }).finally(() => pool?.close())
+        : await htmlToPdf({ ...common, htmlFile: build.htmlFile })
     for (const url of result.blockedRequests) {
       file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
     }
@@ -70,14 +79,10 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
     if (options.signal?.aborted || !(error instanceof Error) || error instanceof BuildError) throw error
     return failFile(file, `The print edition could not be made: ${error.message}`, 'print-failed')
   } finally {
+    // Already closed after a layout; here after a failure before it (the print build), so no browser outlives the stage.
+    await pool?.close().catch(() => undefined)
     await rm(dir, { recursive: true, force: true })
   }
-}
-
-// SAMIZDAT_PDF_WORKERS: how many browsers lay out parts at once (default: one per core, at most 4).
-function pdfWorkers(): { workers?: number } {
-  const workers = envNumber('SAMIZDAT_PDF_WORKERS')
-  return workers !== undefined ? { workers } : {}
 }
 
 function envNumber(name: string): number | undefined {

@@ -37,9 +37,9 @@ const idPlaceholder = 'f'.repeat(32)
  * `SOURCE_DATE_EPOCH` instead), an /ID derived from the content, and a
  * fixed serialisation, so the same HTML gives the same bytes.
  */
-export async function finishPdf(raw: Uint8Array, options: FinishPdfOptions): Promise<{ pdf: Uint8Array; pageCount: number }> {
-  // updateMetadata: false, or pdf-lib stamps its own producer and the current time.
-  const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
+export async function finishPdf(raw: Uint8Array | PDFDocument, options: FinishPdfOptions): Promise<{ pdf: Uint8Array; pageCount: number }> {
+  // updateMetadata: false, or pdf-lib stamps its own producer and the current time. A document at hand (joined pieces) is not saved and parsed again.
+  const doc = raw instanceof PDFDocument ? raw : await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   const { metadata } = options
   const chromium = doc.getProducer()
   setInfo(doc, options.metadata, chromium, options.env ?? process.env)

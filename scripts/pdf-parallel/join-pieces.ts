@@ -13,9 +13,9 @@ export interface PrintedPiece {
   readonly places?: Readonly<Record<string, number>>
 }
 
-/** The joined book, before finishing: the PDF and its page map in whole-book pages. */
+/** The joined book, before finishing (unsaved: finishPdf saves it once): the PDF and its page map in whole-book pages. */
 export interface JoinedPieces {
-  readonly raw: Uint8Array
+  readonly doc: PDFDocument
   readonly map: PageMap
   readonly pageCount: number
 }
@@ -88,8 +88,7 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
     outDests.set(PDFName.of(id), out.context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNumber.of(top), PDFNull]))
   }
   structure.finish()
-  const raw = await out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY })
-  return { raw, map: { pageStarts, folios, headings }, pageCount: out.getPageCount() }
+  return { doc: out, map: { pageStarts, folios, headings }, pageCount: out.getPageCount() }
 }
 
 // The blank page's folio in the style of the page before it (roman after the front matter).

@@ -3,10 +3,11 @@ import type { LayoutProgress } from '../browser/paged-layout.ts'
 import type { PageMap } from '../browser/read-page-map.ts'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { type BrowserSession, type PageLog, withBrowser } from '../browser/browser-session.ts'
+import type { PageLog } from '../browser/browser-session.ts'
 import { findChromium } from '../browser/find-chromium.ts'
 import type { RenderPdfResult } from '../html-to-pdf.ts'
 import { finishPdf, type PdfMetadata } from '../pdf-finish.ts'
+import { type BrowserPool, openBrowserPool } from './browser-pool.ts'
 import { joinPieces, type PrintedPiece } from './join-pieces.ts'
 import { type LaidOutPiece, layOutPiece, type PieceLimits } from './lay-out-piece.ts'
 import { PieceCache, type PieceLayout } from './piece-cache.ts'
@@ -17,8 +18,8 @@ export interface PiecesToPdfOptions {
   readonly allowedRoot: string
   readonly toc: readonly { readonly id: string; readonly title: string; readonly level: number }[]
   readonly metadata: PdfMetadata
-  /** Browsers laying out at once (default: the number of cores, at most 4). */
-  readonly workers?: number
+  /** The browsers that lay the parts out (see openBrowserPool); the caller closes it. */
+  readonly pool: BrowserPool
   /** Reuse parts laid out and printed by earlier builds (see PieceCache). */
   readonly cache?: boolean
   readonly onProgress?: (progress: LayoutProgress) => void
@@ -26,6 +27,15 @@ export interface PiecesToPdfOptions {
 }
 
 const limits: PieceLimits = { load: 60_000, layout: 15 * 60_000, stall: 60_000, pdf: 5 * 60_000 }
+
+/**
+ * Start the browsers for {@link piecesToPdf} now, ahead of the part files:
+ * `workers` of them (default one per core, at most 4), no more than `parts`.
+ */
+export function openPieceBrowsers(parts: number, workers?: number, signal?: AbortSignal): BrowserPool {
+  const count = Math.max(1, Math.min(workers ?? Math.min(availableParallelism(), 4), parts))
+  return openBrowserPool(count, { launchTimeoutMs: 30_000, protocolTimeoutMs: limits.layout + 30_000, ...(signal ? { signal } : {}) })
+}
 
 interface Deferred<T> {
   readonly promise: Promise<T>
@@ -111,25 +121,32 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     logs[index] = piece.log
     await cache?.writePrint(await printKey(index), { raw: result.raw, map: shiftMapSids(result.map, -sidBases[index]!), log: piece.log, foreign: result.foreign })
   }
+  const prints: Promise<void>[] = []
   const layOut = (indices: readonly number[]) =>
-    runWorkers(indices, options, async (session, index) => {
-      try {
-        const piece = await layOutPiece(session, partFiles[index]!, options.allowedRoot, limits, signal, (progress) => {
-          options.onProgress?.({ ...progress, pages: pagesDone + progress.pages })
-        })
-        pagesDone += piece.pageCount
-        open += 1
-        mostOpen = Math.max(mostOpen, open)
-        laidOutCount += 1
-        layouts[index]!.resolve(piece)
-        await cache?.writeLayout(layoutKeys[index]!, { pageCount: piece.pageCount, places: piece.places })
-        // Wrapped: an async function would wait for a returned promise, and the print waits for every layout.
-        return { pending: print(index, piece) }
-      } catch (error) {
-        layouts[index]!.reject(error)
-        throw error
-      }
-    })
+    Promise.all(
+      indices.map((index) =>
+        options.pool.run(async (session) => {
+          try {
+            const piece = await layOutPiece(session, partFiles[index]!, options.allowedRoot, limits, signal, (progress) => {
+              options.onProgress?.({ ...progress, pages: pagesDone + progress.pages })
+            })
+            pagesDone += piece.pageCount
+            open += 1
+            mostOpen = Math.max(mostOpen, open)
+            laidOutCount += 1
+            layouts[index]!.resolve(piece)
+            await cache?.writeLayout(layoutKeys[index]!, { pageCount: piece.pageCount, places: piece.places })
+            // The print waits for the layouts of the parts before this one; the browser outlives it, the queue does not wait.
+            const printing = print(index, piece)
+            prints.push(printing)
+            return { value: undefined, pending: printing }
+          } catch (error) {
+            layouts[index]!.reject(error)
+            throw error
+          }
+        }),
+      ),
+    )
 
   // Parts whose layout is cached need no browser unless their print is not (their first folio or targets moved).
   const cachedLayouts = await Promise.all(layoutKeys.map((key) => (cache ? cache.readLayout(key) : undefined)))
@@ -149,12 +166,13 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     Promise.all(cachedLayouts.flatMap((layout, index) => (layout ? [fromCache(index)] : []))),
   ])
   await layOut(missing.filter((index): index is number => index !== undefined))
+  await Promise.all(prints)
   const layoutMs = Math.round(performance.now() - started)
   const messages = logs.flatMap((log) => log?.messages ?? [])
   const blocked = logs.flatMap((log) => log?.blockedRequests ?? [])
 
   const joined = await joinPieces(printed.map((piece) => piece!))
-  const finished = await finishPdf(joined.raw, {
+  const finished = await finishPdf(joined.doc, {
     metadata: options.metadata,
     outline: options.toc.flatMap((entry) => {
       const place = joined.map.headings[entry.id]
@@ -174,35 +192,6 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     consoleErrors: messages,
     timings: { layout: layoutMs, finish: total - layoutMs, total, partsLaidOut: laidOutCount, parts: partFiles.length, mostOpenParts: mostOpen },
   }
-}
-
-/**
- * Lay out `indices` in up to `options.workers` browsers at once, each its
- * own Chromium (own renderer processes, so the layouts really run in
- * parallel); `work` lays out one part and returns the part's remaining work,
- * which the browser must outlive.
- */
-async function runWorkers(
-  indices: readonly number[],
-  options: PiecesToPdfOptions,
-  work: (session: BrowserSession, index: number) => Promise<{ pending: Promise<void> }>,
-): Promise<void> {
-  if (indices.length === 0) return
-  let next = 0
-  const worker = () =>
-    withBrowser({ launchTimeoutMs: 30_000, protocolTimeoutMs: limits.layout + 30_000, ...(options.signal ? { signal: options.signal } : {}) }, async (session) => {
-      const rest: Promise<void>[] = []
-      for (let at = next++; at < indices.length; at = next++) {
-        const { pending } = await work(session, indices[at]!)
-        pending.catch(() => undefined)
-        rest.push(pending)
-      }
-      await Promise.all(rest)
-    })
-  const count = Math.max(1, Math.min(options.workers ?? Math.min(availableParallelism(), 4), indices.length))
-  const results = await Promise.allSettled(Array.from({ length: count }, worker))
-  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected')
-  if (failed) throw failed.reason
 }
 
 function firstSid(html: string): number {

@@ -49,7 +49,7 @@ test('joinPieces: a part ending on a recto gets a blank verso; pages and heading
   assert.deepEqual(joined.map.folios[3], { value: 4, style: 'lower-roman' })
   assert.deepEqual(joined.map.headings['h10'], { page: 5, top: 100 })
   assert.deepEqual(joined.map.headings['h20'], { page: 9, top: 100 })
-  assert.equal((await PDFDocument.load(joined.raw)).getPageCount(), 10)
+  assert.equal((await PDFDocument.load(await joined.doc.save())).getPageCount(), 10)
 })
 
 test('PieceCache: layouts keyed by the part and the shared files; prints by the folios the part links to', async () => {
