@@ -4,7 +4,6 @@ import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import remarkSmartypants from 'remark-smartypants'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import type { MdastChapter } from './book-model.ts'
@@ -15,6 +14,7 @@ import { quotesForLang } from './locale/quotes-for-lang.ts'
 import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
+import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 
 /** The Markdown dialect samizdat reads: CommonMark + GFM + front matter + pandoc heading attributes. */
 export function createMarkdownParser(lang: string) {
@@ -28,7 +28,7 @@ export function createMarkdownParser(lang: string) {
       .use(remarkGfm)
       .use(remarkHeadingAttributes)
       // `--` en dash and `---` em dash, as pandoc's `smart` extension does.
-      .use(remarkSmartypants, { dashes: 'oldschool', ...quotesForLang(lang) })
+      .use(remarkSmartPunctuation, quotesForLang(lang))
       .freeze()
   )
 }
