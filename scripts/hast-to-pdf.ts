@@ -9,13 +9,24 @@ import { BuildError, failFile } from './diagnostics/fail.ts'
 import { defaultPartChars, groupByLength } from './hast-to-print-html.ts'
 import { htmlToPdf } from './html-to-pdf.ts'
 import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
-import { openPieceBrowsers, piecesToPdf } from './pdf-parallel/pieces-to-pdf.ts'
+import { openPieceBrowsers, pieceWorkers, piecesToPdf } from './pdf-parallel/pieces-to-pdf.ts'
 import { writePrintBuild } from './write-print-build.ts'
 
 /** Options for {@link hastToPdf}. */
 export interface PdfStageOptions {
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: LayoutProgress) => void
+  /** Browsers the caller started early (see openPrintBrowsers) and closes; none: the stage starts and stops its own. */
+  readonly browsers?: BrowserPool
+}
+
+/**
+ * Start Chromium for {@link hastToPdf} ahead of the book: one browser (a
+ * long book starts more); half a second the build spends reading the
+ * manuscript on the other core. The caller closes it.
+ */
+export function openPrintBrowsers(signal?: AbortSignal): BrowserPool {
+  return openPieceBrowsers(1, signal)
 }
 
 /** The print PDF, where its pages begin, and the stage's own messages. */
@@ -38,14 +49,18 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
   const { book } = tree
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-print-'))
   const file = new VFile({ path: 'book.pdf' })
-  let pool: BrowserPool | undefined
+  // The stage's own browsers, when the caller started none.
+  let own: BrowserPool | undefined
   try {
     const partChars = envNumber('SAMIZDAT_PDF_PART_CHARS') ?? defaultPartChars
     const lengths = tree.chapters.map((chapter) => hastText(chapter.hast).length)
     const parallel = useParallelLayout(lengths, partChars)
     // Chromium starts while the print build is written (the front matter is a part of its own);
     // SAMIZDAT_PDF_WORKERS: how many browsers (default one per core, at most 4).
-    if (parallel) pool = openPieceBrowsers(groupByLength(lengths, partChars).length + 1, envNumber('SAMIZDAT_PDF_WORKERS'), options.signal)
+    const workers = parallel ? pieceWorkers(groupByLength(lengths, partChars).length + 1, envNumber('SAMIZDAT_PDF_WORKERS')) : 1
+    if (options.browsers) options.browsers.grow(workers)
+    else if (parallel) own = openPieceBrowsers(workers, options.signal)
+    const pool = options.browsers ?? own
     const build = await writePrintBuild(tree, dir, {
       ...(book.bleed ? { bleed: book.bleed } : {}),
       ...(book.marks ? { marks: book.marks } : {}),
@@ -67,8 +82,9 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
     }
     const result =
       pool && build.partFiles
-        ? await piecesToPdf({ ...common, partFiles: build.partFiles, pool, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' }).finally(() => pool?.close())
-        : await htmlToPdf({ ...common, htmlFile: build.htmlFile })
+        ? await piecesToPdf({ ...common, partFiles: build.partFiles, pool, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' })
+        : await htmlToPdf({ ...common, htmlFile: build.htmlFile, ...(pool ? { pool } : {}) })
+    await own?.close()
     for (const url of result.blockedRequests) {
       file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
     }
@@ -79,8 +95,8 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
     if (options.signal?.aborted || !(error instanceof Error) || error instanceof BuildError) throw error
     return failFile(file, `The print edition could not be made: ${error.message}`, 'print-failed')
   } finally {
-    // Already closed after a layout; here after a failure before it (the print build), so no browser outlives the stage.
-    await pool?.close().catch(() => undefined)
+    // Already closed after a layout; here after a failure, so that no browser outlives the stage.
+    await own?.close().catch(() => undefined)
     await rm(dir, { recursive: true, force: true })
   }
 }

@@ -1,13 +1,14 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { PageStart } from './book-model.ts'
-import { type PageLog, withBrowser } from './browser/browser-session.ts'
+import { type BrowserSession, type PageLog, withBrowser } from './browser/browser-session.ts'
 import { containPages, type LayoutProgress, layOutPages, preparePagedLayout } from './browser/paged-layout.ts'
 import { type PageMap, readPageMap } from './browser/read-page-map.ts'
 import { isAllowedUrl } from './browser/sandbox-requests.ts'
 import { stabiliseIds } from './browser/stabilise-ids.ts'
 import { withTimeLimit } from './browser/time-limit.ts'
 import { finishPdf, type PdfMetadata } from './pdf-finish.ts'
+import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
 
 /** Time limits per step, in ms. */
 export interface RenderTimeLimits {
@@ -36,6 +37,8 @@ export interface RenderPdfOptions {
   readonly executablePath?: string
   /** Where the browser's throw-away profile goes (default: the OS temp dir). */
   readonly tempDir?: string
+  /** Browsers already started (see openBrowserPool): lay out on one of them instead of starting Chromium. */
+  readonly pool?: BrowserPool
 }
 
 /** The finished PDF and what the build reports about it. */
@@ -81,69 +84,74 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     lapStart = now
   }
 
-  const rendered = await withBrowser(
-    {
-      launchTimeoutMs: limits.launch,
-      // DevTools calls must outlive our own limits so that ours, with their clearer messages, fire first.
-      protocolTimeoutMs: Math.max(limits.layout, limits.pdf, limits.load) + 30_000,
-      ...(options.executablePath ? { executablePath: options.executablePath } : {}),
-      ...(options.tempDir ? { tempDir: options.tempDir } : {}),
-      ...(signal ? { signal } : {}),
-    },
-    async (session) => {
-      lap('launch')
-      const { page, log, settled } = await session.newPage({ allowedRoots: [allowedRoot], documentUrl })
-      // Lay out under print media, as the PDF will be printed.
-      await page.emulateMediaType('print')
-      await preparePagedLayout(page)
-      // A refused navigation swaps the book for Chromium's error page, and whatever
-      // was running in the book fails with it: name the navigation, not the symptom.
-      const stayOnDocument = (error: unknown): never => {
-        assertStillOnDocument(page.url(), documentUrl, log)
-        throw error
-      }
-      await withTimeLimit(
-        page.goto(documentUrl, { waitUntil: 'load', timeout: 0 }),
-        `Loading ${options.htmlFile}`,
-        limits.load,
-        signal,
-      ).catch(stayOnDocument)
+  const work = async (session: BrowserSession) => {
+    lap('launch')
+    const { page, log, settled } = await session.newPage({ allowedRoots: [allowedRoot], documentUrl })
+    // Lay out under print media, as the PDF will be printed.
+    await page.emulateMediaType('print')
+    await preparePagedLayout(page)
+    // A refused navigation swaps the book for Chromium's error page, and whatever
+    // was running in the book fails with it: name the navigation, not the symptom.
+    const stayOnDocument = (error: unknown): never => {
       assertStillOnDocument(page.url(), documentUrl, log)
-      lap('load')
-      const pageCount = await layOutPages(page, {
-        limitMs: limits.layout,
-        stallMs: limits.stall,
-        onProgress: options.onProgress,
-        signal,
-      }).catch(stayOnDocument)
-      assertStillOnDocument(page.url(), documentUrl, log)
-      lap('layout')
-      const map = await withTimeLimit(
-        readPageMap(
-          page,
-          options.toc.map((entry) => entry.id),
-        ),
-        'Reading the page map',
-        limits.pdf,
-        signal,
+      throw error
+    }
+    await withTimeLimit(
+      page.goto(documentUrl, { waitUntil: 'load', timeout: 0 }),
+      `Loading ${options.htmlFile}`,
+      limits.load,
+      signal,
+    ).catch(stayOnDocument)
+    assertStillOnDocument(page.url(), documentUrl, log)
+    lap('load')
+    const pageCount = await layOutPages(page, {
+      limitMs: limits.layout,
+      stallMs: limits.stall,
+      onProgress: options.onProgress,
+      signal,
+    }).catch(stayOnDocument)
+    assertStillOnDocument(page.url(), documentUrl, log)
+    lap('layout')
+    const map = await withTimeLimit(
+      readPageMap(
+        page,
+        options.toc.map((entry) => entry.id),
+      ),
+      'Reading the page map',
+      limits.pdf,
+      signal,
+    )
+    await stabiliseIds(page)
+    await containPages(page)
+    lap('pageMap')
+    const raw = await withTimeLimit(
+      settled().then(() =>
+        // Chromium's own outline (`outline: true`) takes every heading on the page, the
+        // contents' title included; the caller's toc is the book's, so pdf-finish builds it.
+        page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 }),
+      ),
+      'Printing the PDF',
+      limits.pdf,
+      signal,
+    )
+    lap('pdf')
+    // A pool's browser lives on after this book.
+    await page.close().catch(() => undefined)
+    return { raw, map, pageCount, log }
+  }
+  const rendered = options.pool
+    ? await options.pool.run(async (session) => ({ value: await work(session) }))
+    : await withBrowser(
+        {
+          launchTimeoutMs: limits.launch,
+          // DevTools calls must outlive our own limits so that ours, with their clearer messages, fire first.
+          protocolTimeoutMs: Math.max(limits.layout, limits.pdf, limits.load) + 30_000,
+          ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+          ...(options.tempDir ? { tempDir: options.tempDir } : {}),
+          ...(signal ? { signal } : {}),
+        },
+        work,
       )
-      await stabiliseIds(page)
-      await containPages(page)
-      lap('pageMap')
-      const raw = await withTimeLimit(
-        settled().then(() =>
-          // Chromium's own outline (`outline: true`) takes every heading on the page, the
-          // contents' title included; the caller's toc is the book's, so pdf-finish builds it.
-          page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 }),
-        ),
-        'Printing the PDF',
-        limits.pdf,
-        signal,
-      )
-      lap('pdf')
-      return { raw, map, pageCount, log }
-    },
-  )
   lap('close')
 
   const problems = [...rendered.log.messages, ...missingHeadings(options.toc, rendered.map)]

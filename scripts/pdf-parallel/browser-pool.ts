@@ -7,6 +7,8 @@ export type PoolTask<T> = (session: BrowserSession) => Promise<{ readonly value:
 export interface BrowserPool {
   /** Run `task` on the first free browser. */
   run<T>(task: PoolTask<T>): Promise<T>
+  /** Start more browsers now, up to `count` in all. */
+  grow(count: number): void
   /** No more tasks: resolves once every browser has finished its work and stopped; rejects with the first failure. */
   close(): Promise<void>
 }
@@ -41,8 +43,9 @@ export function openBrowserPool(count: number, options: BrowserSessionOptions): 
     for (const item of queue.splice(0)) item.reject(reason)
     wake()
   }
-  const browsers = Array.from({ length: Math.max(1, count) }, () =>
-    withBrowser(options, async (session) => {
+  const browsers: Promise<void>[] = []
+  const start = () => {
+    const browser = withBrowser(options, async (session) => {
       const pending: Promise<void>[] = []
       for (let item = await next(); item; item = await next()) {
         try {
@@ -62,10 +65,15 @@ export function openBrowserPool(count: number, options: BrowserSessionOptions): 
       // A browser that did not start (or died) fails the queue rather than leaving tasks waiting.
       fail(error)
       throw error
-    }),
-  )
-  // Reported by close(); never an unhandled rejection in the meantime.
-  for (const browser of browsers) browser.catch(() => undefined)
+    })
+    // Reported by close(); never an unhandled rejection in the meantime.
+    browser.catch(() => undefined)
+    browsers.push(browser)
+  }
+  const grow = (total: number) => {
+    while (browsers.length < total && !closed && !failure) start()
+  }
+  grow(Math.max(1, count))
   return {
     run: <T>(task: PoolTask<T>) =>
       new Promise<T>((resolve, reject) => {
@@ -74,6 +82,7 @@ export function openBrowserPool(count: number, options: BrowserSessionOptions): 
         queue.push({ task, resolve: resolve as (value: unknown) => void, reject })
         wake()
       }),
+    grow,
     close: async () => {
       closed = true
       wake()

@@ -28,12 +28,13 @@ export interface PiecesToPdfOptions {
 
 const limits: PieceLimits = { load: 60_000, layout: 15 * 60_000, stall: 60_000, pdf: 5 * 60_000 }
 
-/**
- * Start the browsers for {@link piecesToPdf} now, ahead of the part files:
- * `workers` of them (default one per core, at most 4), no more than `parts`.
- */
-export function openPieceBrowsers(parts: number, workers?: number, signal?: AbortSignal): BrowserPool {
-  const count = Math.max(1, Math.min(workers ?? Math.min(availableParallelism(), 4), parts))
+/** How many browsers lay out `parts` parts: `workers` (default one per core, at most 4), no more than the parts. */
+export function pieceWorkers(parts: number, workers?: number): number {
+  return Math.max(1, Math.min(workers ?? Math.min(availableParallelism(), 4), parts))
+}
+
+/** Start `count` browsers for {@link piecesToPdf} now, ahead of the part files. */
+export function openPieceBrowsers(count: number, signal?: AbortSignal): BrowserPool {
   return openBrowserPool(count, { launchTimeoutMs: 30_000, protocolTimeoutMs: limits.layout + 30_000, ...(signal ? { signal } : {}) })
 }
 
