@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { bookHead } from './book-head.ts'
 import type { BookTree, HastChapter } from './book-model.ts'
+import { cloneHast } from './clone-hast.ts'
 import { configPlace } from './config/resolve-book.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
 import { bibliographyId, colophon, contents, halfTitle, titlePage } from './print-front-matter.ts'
@@ -98,10 +99,11 @@ function printBody(tree: BookTree, options: PrintDocumentOptions): { front: Elem
   const terms = termsForLang(book.lang)
   const links = unified().use(rehypePrintLinks, { targets, pageTerm: terms.page })
   warnLongRunningHeads(tree)
+  // One processor for every chapter: the hyphenator (patterns, cache of hyphenated words) is made once per book.
+  const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page })
+  if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang })
   const chapters = tree.chapters.map((chapter, index) => {
-    const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page })
-    if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang })
-    const hast = processor.runSync(structuredClone(chapter.hast), chapter.file) as Root
+    const hast = processor.runSync(cloneHast(chapter.hast), chapter.file) as Root
     pointImagesIntoBuild(hast, chapter, images)
     return h(
       'section',
@@ -162,7 +164,7 @@ export function printImages(tree: BookTree): Map<string, string> {
 function bibliography(tree: BookTree): Element[] {
   if (!tree.bibliography) return []
   const terms = termsForLang(tree.book.lang)
-  const section = structuredClone(tree.bibliography)
+  const section = cloneHast(tree.bibliography)
   const hasHeading = section.children.some((child) => child.type === 'element' && /^h[1-6]$/.test(child.tagName))
   if (!hasHeading) section.children.unshift(h('h1', terms.bibliography))
   section.properties['id'] = bibliographyId(section)

@@ -3,6 +3,7 @@ import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { bookHead } from './book-head.ts'
 import type { BookTree, HastChapter } from './book-model.ts'
+import { cloneHast } from './clone-hast.ts'
 import { pointImagesIntoBuild } from './hast-to-print-html.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
 import { tocToHast } from './toc-to-hast.ts'
@@ -67,7 +68,7 @@ function colophon({ book }: BookTree): Element {
 /** A copy of the chapter whose images point into the web edition's `assets/`. */
 function webChapter(chapter: HastChapter, images: ReadonlyMap<string, string>): ElementContent[] {
   if (images.size === 0) return chapter.hast.children as ElementContent[]
-  const copy = structuredClone(chapter.hast)
+  const copy = cloneHast(chapter.hast)
   pointImagesIntoBuild(copy, chapter, images)
   return copy.children as ElementContent[]
 }

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module'
-import type { Element, Root, Text } from 'hast'
+import type { Element, Root } from 'hast'
 import type { Plugin } from 'unified'
-import { SKIP, visit } from 'unist-util-visit'
 
 /** Options for {@link rehypeHyphenate}. */
 export interface HyphenateOptions {
@@ -44,6 +43,10 @@ const patternNames: Readonly<Record<string, string>> = {
 
 /** A URL or e-mail address (group 1), or a word. */
 const wordOrUrl = /(\S*(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S*|\S+@\S+\.\S+)|[\p{L}\p{M}]+/giu
+/** A word: what {@link wordOrUrl} finds in text without `://`, `www.` or `@` (most text), without its slow URL branches. */
+const word = /[\p{L}\p{M}]+/giu
+/** Text where {@link wordOrUrl} may find a URL or an e-mail address. */
+const mayHoldUrl = /:\/\/|www\.|@/i
 
 // Text in these elements is not running prose: code, URLs and headings stay whole.
 const skippedTags = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title'])
@@ -90,14 +93,21 @@ const rehypeHyphenate: Plugin<[HyphenateOptions], Root> = (options) => {
       }
       return
     }
-    visit(tree, (node) => {
-      if (node.type === 'element') return skipElement(node, lang) ? SKIP : undefined
-      if (node.type !== 'text') return undefined
-      const text = node as Text
+    hyphenateChildren(tree, hyphenate, lang)
+  }
+}
+
+/** Hyphenate the text under `parent`, skipping the elements {@link skipElement} names (a loop: unist-util-visit cost as much as the hyphenation). */
+function hyphenateChildren(parent: Root | Element, hyphenate: Hyphenator, lang: string): void {
+  for (const node of parent.children) {
+    if (node.type === 'element') {
+      if (!skipElement(node, lang)) hyphenateChildren(node, hyphenate, lang)
+    } else if (node.type === 'text') {
       // URLs and e-mail addresses stay whole: a hyphen in them would change them.
-      text.value = text.value.replace(wordOrUrl, (match, url: string | undefined) => (url ? match : hyphenate(match)))
-      return undefined
-    })
+      node.value = mayHoldUrl.test(node.value)
+        ? node.value.replace(wordOrUrl, (match, url: string | undefined) => (url ? match : hyphenate(match)))
+        : node.value.replace(word, hyphenate)
+    }
   }
 }
 
@@ -119,10 +129,13 @@ function createWordHyphenator(patternName: string, options: HyphenateOptions): H
   const patterned = createHyphenator(require(`hyphen/patterns/${patternName}.js`), { html: false, hyphenChar: softHyphen, minWordLength })
   const cache = new Map<string, string>()
   return (word) => {
-    // Acronyms and short words stay whole.
-    if (word.length < minWordLength || word === word.toUpperCase()) return word
     let result = cache.get(word)
     if (result === undefined) {
+      // Acronyms and short words stay whole.
+      if (word.length < minWordLength || word === word.toUpperCase()) {
+        cache.set(word, word)
+        return word
+      }
       const parts = patterned(word).split(softHyphen)
       result = parts[0] ?? ''
       let before = result.length
