@@ -61,7 +61,8 @@ export async function chapterDocuments(tree: BookTree, options: ChapterDocumentO
       .use(rehypeEpubHtml5)
     const hast = (await processor.run(structuredClone(chapter.hast), chapter.file)) as Root
     const body = hast.children.filter((node): node is ElementContent => node.type !== 'doctype')
-    const labelled: Properties = hasId(hast, chapter.headingId) ? { ariaLabelledBy: [chapter.headingId] } : { ariaLabel: chapter.title }
+    const { ids, properties } = scanDocument(hast)
+    const labelled: Properties = ids.has(chapter.headingId) ? { ariaLabelledBy: [chapter.headingId] } : { ariaLabel: chapter.title }
     const section: Element = {
       type: 'element',
       tagName: 'section',
@@ -73,7 +74,7 @@ export async function chapterDocuments(tree: BookTree, options: ChapterDocumentO
       id: `chapter-${chapter.id}`,
       title: chapter.title,
       xhtml: xhtmlDocument({ lang: tree.book.lang, title: chapter.title, stylesheets: options.stylesheets, body: [section], bodyProperties: { 'epub:type': 'bodymatter' } }),
-      properties: contentProperties(hast),
+      properties,
     })
   }
   return documents
@@ -86,20 +87,19 @@ const rehypeStripSids: Plugin<[], Root> = () => (tree) => {
   })
 }
 
-function hasId(tree: Root, id: string): boolean {
-  let found = false
+/** The document's ids, and its manifest properties (`svg`, `mathml`), in one pass. */
+function scanDocument(tree: Root): { ids: Set<unknown>; properties: string[] } {
+  const ids = new Set<unknown>()
+  const properties = new Set<string>()
   visit(tree, 'element', (node: Element) => {
-    if (node.properties['id'] === id) found = true
+    ids.add(node.properties['id'])
+    addContentProperty(node, properties)
   })
-  return found
+  return { ids, properties: [...properties].sort() }
 }
 
 /** `svg` and `mathml` when the document holds inline SVG or MathML. */
-export function contentProperties(tree: Root): string[] {
-  const properties = new Set<string>()
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'svg') properties.add('svg')
-    if (node.tagName === 'math') properties.add('mathml')
-  })
-  return [...properties].sort()
+function addContentProperty(node: Element, properties: Set<string>): void {
+  if (node.tagName === 'svg') properties.add('svg')
+  if (node.tagName === 'math') properties.add('mathml')
 }

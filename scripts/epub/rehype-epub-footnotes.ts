@@ -50,7 +50,8 @@ function notesSection(section: Element, label: string): Element {
 
 /** One note: the list item's content in an aside, opening with its number linked back to the (first) call. */
 function noteAside(item: Element, number: number): Element {
-  const children = structuredClone(item.children)
+  // The list item's own children: the notes section it is in is replaced as a whole.
+  const children = item.children
   const backrefs: Element[] = []
   visit(asRoot(children), 'element', (node: Element) => {
     if (node.tagName === 'a' && node.properties['dataFootnoteBackref'] !== undefined) backrefs.push(node)

@@ -25,7 +25,8 @@ test('freshBundleEntry: the entry while every input is as recorded, undefined on
   try {
     const bundleDir = path.join(root, '.bundle')
     const source = path.join(root, 'a.ts')
-    const then = (Date.now() - 5000) / 1000
+    // Whole seconds: exact in every unit utimes and stat convert through.
+    const then = Math.floor(Date.now() / 1000) - 5
     writeFileSync(source, 'export const a = 1\n')
     utimesSync(source, then, then)
     writeFileSync(path.join(root, 'package.json'), '{}\n')
