@@ -4,6 +4,7 @@ import type { Element, ElementContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { citeEnd, citeStart, linkCitationNumbers, linkMarkedCites, linkWhole, stripMarkers } from './link-cites.ts'
 import type { CslStyle } from './load-csl-style.ts'
+import { rebuildCitations } from './rebuild-citations.ts'
 import type { References } from './load-references.ts'
 
 /** One cite to render: citeproc's rich-text prefix and suffix (`<i>…</i>` allowed). */
@@ -92,8 +93,8 @@ function renderClusters(engine: CiteprocEngine, style: CslStyle, clusters: reado
     citationItems: cluster.items.map((item, at) => citeItem(item, marked(style, cluster) ? at : undefined)),
     properties: { noteIndex: cluster.noteIndex, ...(cluster.authorOnly ? { mode: 'author-only' as const } : {}) },
   }))
-  const output = engine.rebuildProcessorState(citations, 'html', [...nocite])
-  return clusters.map((cluster, index) => toHast(engine, style, output[index]?.[2] ?? '', cluster))
+  const output = rebuildCitations(engine, citations, nocite)
+  return clusters.map((cluster, index) => toHast(engine, style, output[index] ?? '', cluster))
 }
 
 /** citeproc's HTML for one cluster as hast, each cite linked to its entry. */
