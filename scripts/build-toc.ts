@@ -1,8 +1,8 @@
 import type { Element, ElementContent } from 'hast'
 import { headingRank } from 'hast-util-heading-rank'
 import { toString as hastToString } from 'hast-util-to-string'
-import { SKIP, visit } from 'unist-util-visit'
 import type { HastChapter, TocEntry } from './book-model.ts'
+import { eachElement, skipChildren } from './each-element.ts'
 
 interface MutableEntry extends Omit<TocEntry, 'children'> {
   children: MutableEntry[]
@@ -13,9 +13,9 @@ export function buildToc(chapters: readonly HastChapter[], depth = 2): TocEntry[
   const roots: MutableEntry[] = []
   for (const chapter of chapters) {
     const stack: MutableEntry[] = []
-    visit(chapter.hast, 'element', (node: Element) => {
+    eachElement(chapter.hast, (node: Element) => {
       // Notes sections are not part of the contents.
-      if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP
+      if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return skipChildren
       const rank = headingRank(node)
       if (!rank || rank > depth) return undefined
       const entry: MutableEntry = {

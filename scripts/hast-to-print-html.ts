@@ -4,11 +4,11 @@ import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { toString as hastText } from 'hast-util-to-string'
 import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { bookHead } from './book-head.ts'
 import type { BookTree, HastChapter } from './book-model.ts'
 import { cloneHast } from './clone-hast.ts'
+import { eachElement } from './each-element.ts'
 import { configPlace } from './config/resolve-book.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
 import { bibliographyId, colophon, contents, halfTitle, titlePage } from './print-front-matter.ts'
@@ -180,7 +180,7 @@ function crossReferenceTargets(tree: BookTree): Set<string> {
   const targets = new Set<string>()
   for (const chapter of tree.chapters) {
     targets.add(`chapter-${chapter.id}`)
-    visit(chapter.hast, 'element', (node: Element) => {
+    eachElement(chapter.hast, (node: Element) => {
       const id = node.properties['id']
       const isNote = node.properties['dataFootnoteRef'] !== undefined || node.tagName === 'li' || node.properties['dataFootnotes'] !== undefined
       if (typeof id === 'string' && !isNote) targets.add(id)
@@ -193,7 +193,7 @@ function crossReferenceTargets(tree: BookTree): Set<string> {
 export function pointImagesIntoBuild(hast: Root, chapter: HastChapter, images: ReadonlyMap<string, string>): void {
   const resources = chapter.file.data.resources
   if (!resources) return
-  visit(hast, 'element', (node: Element) => {
+  eachElement(hast, (node: Element) => {
     if (node.tagName !== 'img' || typeof node.properties['src'] !== 'string') return
     const file = resources.get(node.properties['src'])
     const target = file ? images.get(file) : undefined

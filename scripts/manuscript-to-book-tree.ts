@@ -1,10 +1,10 @@
 import type { Element } from 'hast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { BookTree, MdastChapter } from './book-model.ts'
 import { buildToc } from './build-toc.ts'
 import { checkInternalLinks } from './check-internal-links.ts'
 import { type BookOverrides, type ResolvedBook, resolveBook } from './config/resolve-book.ts'
+import { eachElement } from './each-element.ts'
 import { manuscriptToMdast } from './manuscript-to-mdast.ts'
 import { mdastToHast } from './mdast-to-hast.ts'
 import { debugTap } from './pipeline-debug.ts'
@@ -60,7 +60,7 @@ async function citeChapters(chapters: readonly MdastChapter[], book: ResolvedBoo
 function bibliographyIds(bibliography: Element | undefined): string[] {
   const ids: string[] = []
   if (bibliography) {
-    visit(bibliography, 'element', (node: Element) => {
+    eachElement(bibliography, (node: Element) => {
       if (typeof node.properties['id'] === 'string') ids.push(node.properties['id'])
     })
   }

@@ -4,9 +4,9 @@ import { toString as hastToString } from 'hast-util-to-string'
 import { toHast } from 'mdast-util-to-hast'
 import rehypeRaw from 'rehype-raw'
 import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
 import type { HastChapter, MdastChapter } from './book-model.ts'
 import type { ResolvedBook } from './config/resolve-book.ts'
+import { eachElement } from './each-element.ts'
 import { termsForLang } from './locale/terms-for-lang.ts'
 import rehypeBlockIds from './rehype-block-ids.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
@@ -76,7 +76,7 @@ function withoutNumber(children: readonly ElementContent[]): ElementContent[] {
 /** remark-rehype gives every chapter's notes heading the id `footnote-label`: make it unique in the book. */
 function prefixFootnoteLabel(hast: HastRoot, prefix: string): void {
   const id = `${prefix}-footnote-label`
-  visit(hast, 'element', (node: Element) => {
+  eachElement(hast, (node: Element) => {
     if (node.properties['id'] === 'footnote-label') node.properties['id'] = id
     if (node.properties['ariaDescribedBy'] !== undefined) node.properties['ariaDescribedBy'] = [id]
   })

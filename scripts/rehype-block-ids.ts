@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast'
 import type { Plugin } from 'unified'
-import { SKIP, visit } from 'unist-util-visit'
+import { eachElement, skipChildren } from './each-element.ts'
 
 const textBlocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'td', 'th', 'dt', 'dd', 'figcaption', 'blockquote'])
 const containers = new Set(['ul', 'ol', 'table', 'div', 'section'])
@@ -20,8 +20,8 @@ const rehypeBlockIds: Plugin<[], Root> = () => {
 /** Stamp the text blocks of `tree` from `first` on; returns the next free number. */
 export function stampBlockIds(tree: Root | Element, first: number): number {
   let next = first
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP
+  eachElement(tree, (node: Element) => {
+    if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return skipChildren
     if (isTextBlock(node)) node.properties['dataSid'] = String(next++)
     return undefined
   })
@@ -32,7 +32,7 @@ export function stampBlockIds(tree: Root | Element, first: number): number {
 export function lastBlockId(trees: readonly (Root | Element)[]): number {
   let last = 0
   for (const tree of trees) {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       last = Math.max(last, Number(node.properties['dataSid'] ?? 0))
     })
   }

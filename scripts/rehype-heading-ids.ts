@@ -3,7 +3,7 @@ import type { Element, Root } from 'hast'
 import { headingRank } from 'hast-util-heading-rank'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
+import { eachElement } from './each-element.ts'
 
 /**
  * Give every heading an id, unique across the whole book (one slugger per
@@ -16,7 +16,7 @@ const rehypeHeadingIds: Plugin<[], Root> = () => {
   // Each id taken so far, with where its heading is, for the message about a second one.
   const taken = new Map<string, string>()
   return (tree, file) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (!headingRank(node)) return
       const where = `${file.basename ?? 'this chapter'}${node.position ? `, line ${node.position.start.line}` : ''}`
       const explicit = node.properties['id']

@@ -4,8 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
 import { isInside } from './config/resolve-book.ts'
+import { eachElement } from './each-element.ts'
 
 declare module 'vfile' {
   interface DataMap {
@@ -40,7 +40,7 @@ export interface LocalResourceOptions {
 const rehypeLocalResources: Plugin<[LocalResourceOptions], Root> = (options) => (tree, file) => {
   const resources = (file.data.resources ??= new Map())
   const root = path.resolve(options.root)
-  visit(tree, 'element', (node: Element, index, parent) => {
+  eachElement(tree, (node: Element, index, parent) => {
     if (node.tagName !== 'img' || !parent || index === undefined) return
     const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : ''
     const image = checkImage(src, path.dirname(file.path), root)

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { h } from 'hastscript'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { Plugin } from 'unified'
-import { SKIP, visit } from 'unist-util-visit'
+import { eachElement } from './each-element.ts'
 
 // Block elements cannot sit inside the `p` that holds a call (the HTML parser
 // would close the paragraph), so a note's blocks become spans styled as blocks.
@@ -22,18 +22,36 @@ const blockTags = new Set([
  */
 const rehypePrintFootnotes: Plugin<[], Root> = () => (tree) => {
   const notes = new Map<string, Element>()
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (node.tagName !== 'section' || node.properties['dataFootnotes'] === undefined || !parent || index === undefined) return undefined
-    visit(node, 'element', (item: Element) => {
-      if (item.tagName === 'li' && typeof item.properties['id'] === 'string') notes.set(item.properties['id'], item)
-    })
-    parent.children.splice(index, 1)
-    return [SKIP, index]
-  })
-  const placed = new Set<string>()
-  visit(tree, 'element', (node: Element, index, parent) => {
-    const call = node.tagName === 'sup' ? node.children.find(isFootnoteRef) : undefined
-    if (!call || !parent || index === undefined) return undefined
+  removeNoteSections(tree, notes)
+  placeNotes(tree, notes, new Set())
+}
+
+/** Take the notes sections out of the tree, keeping each note (`li#id`) by id. */
+function removeNoteSections(parent: Root | Element, notes: Map<string, Element>): void {
+  for (let index = 0; index < parent.children.length; ) {
+    const node = parent.children[index]!
+    if (node.type === 'element' && node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) {
+      eachElement(node, (item) => {
+        if (item.tagName === 'li' && typeof item.properties['id'] === 'string') notes.set(item.properties['id'], item)
+      })
+      parent.children.splice(index, 1)
+      continue
+    }
+    if (node.type === 'element') removeNoteSections(node, notes)
+    index++
+  }
+}
+
+/** Replace each call with the numbered call and, at a note's first call, the note. */
+function placeNotes(parent: Root | Element, notes: ReadonlyMap<string, Element>, placed: Set<string>): void {
+  for (let index = 0; index < parent.children.length; ) {
+    const node = parent.children[index]!
+    const call = node.type === 'element' && node.tagName === 'sup' ? node.children.find(isFootnoteRef) : undefined
+    if (!call) {
+      if (node.type === 'element') placeNotes(node, notes, placed)
+      index++
+      continue
+    }
     const id = String(call.properties['href']).slice(1)
     const number = hastToString(call).trim()
     const replacement: ElementContent[] = [{ ...h('sup.footnote-call', { dataFootnoteRef: '' }, number), position: node.position }]
@@ -44,8 +62,8 @@ const rehypePrintFootnotes: Plugin<[], Root> = () => (tree) => {
       replacement.push(footnoteSpan(note, id, number))
     }
     parent.children.splice(index, 1, ...replacement)
-    return [SKIP, index + replacement.length]
-  })
+    index += replacement.length
+  }
 }
 
 function isFootnoteRef(node: ElementContent): node is Element {

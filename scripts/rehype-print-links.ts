@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { Plugin } from 'unified'
-import { SKIP, visit } from 'unist-util-visit'
+import { eachElement, skipChildren } from './each-element.ts'
 
 /** Options for {@link rehypePrintLinks}. */
 export interface PrintLinkOptions {
@@ -21,7 +21,7 @@ export interface PrintLinkOptions {
  */
 const rehypePrintLinks: Plugin<[PrintLinkOptions], Root> = (options) => (tree) => {
   const pageReference = new RegExp(`(\\b(p|pp|page|pages)\\.?|${escapeRegExp(options.pageTerm)})\\s*\\d`, 'i')
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     if (node.tagName !== 'a' || node.properties['dataFootnoteRef'] !== undefined) return undefined
     const href = typeof node.properties['href'] === 'string' ? node.properties['href'] : ''
     const text = hastToString(node)
@@ -37,7 +37,7 @@ const rehypePrintLinks: Plugin<[PrintLinkOptions], Root> = (options) => (tree) =
       // A URL longer than a few lines stays one text node (it wraps by `overflow-wrap: anywhere`):
       // Paged.js cannot split an inline run of hundreds of `<wbr>`s across pages and drops the rest of the chapter.
       if (text.length <= longUrl) node.children = node.children.flatMap(breakUrlText)
-      return SKIP
+      return skipChildren
     }
     return undefined
   })

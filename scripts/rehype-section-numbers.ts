@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import { headingRank } from 'hast-util-heading-rank'
 import type { Plugin } from 'unified'
-import { SKIP, visit } from 'unist-util-visit'
+import { eachElement, skipChildren } from './each-element.ts'
 
 /** Options for {@link rehypeSectionNumbers}. */
 export interface SectionNumberOptions {
@@ -22,9 +22,9 @@ const rehypeSectionNumbers: Plugin<[SectionNumberOptions], Root> = (options) => 
   const counters: number[] = []
   return (tree) => {
     if (!options.enabled) return
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       // The notes section's hidden heading is not a section of the text.
-      if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP
+      if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return skipChildren
       const rank = headingRank(node)
       if (!rank || rank > depth) return undefined
       const classes = node.properties['className']
