@@ -30,6 +30,12 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const progress = createProgress(stream)
   let files: readonly VFile[]
   let strict = options.overrides.strict === true
+  // The EPUB's cover needs Chromium: it starts now, beside the read, instead of after it.
+  const early = new AbortController()
+  if (options.formats.has('epub')) {
+    const signal = options.signal ? AbortSignal.any([options.signal, early.signal]) : early.signal
+    void import('../epub/start-cover.ts').then(({ startCover }) => startCover(options.dir, options.overrides, signal))
+  }
   try {
     const result = await buildBook({
       dir: options.dir,
@@ -48,6 +54,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       return exitCodes.failed
     }
     files = error.files
+  } finally {
+    // A build that stopped before its EPUB does not wait for the cover.
+    early.abort()
   }
   progress.pause()
   const report = reportFiles(files, { strict, color: progress.color })

@@ -4,7 +4,7 @@ import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { loadBookFonts } from '../assets/book-fonts.ts'
-import { type BrowserSessionOptions, withBrowser } from '../browser/browser-session.ts'
+import type { BrowserSessionOptions } from '../browser/browser-session.ts'
 import { findChromium } from '../browser/find-chromium.ts'
 import { withTimeLimit } from '../browser/time-limit.ts'
 import { cached, cacheKey } from '../build-cache.ts'
@@ -24,10 +24,23 @@ export async function renderCover(book: ResolvedBook, options: BrowserSessionOpt
   // The same page in the same Chromium gives the same pixels: reuse them (a browser launch is most of an EPUB build).
   const chromium = options.executablePath ?? findChromium()
   const key = cacheKey(html, chromium, String(statSync(chromium).mtimeMs), JSON.stringify(coverSize))
-  return cached('covers', `${key}.png`, () => screenshotCover(html, options))
+  // A build may have started this very cover while it read the manuscript (see startCover).
+  if (latest?.key === key) return latest.png
+  const png = cached('covers', `${key}.png`, () => screenshotCover(html, options))
+  latest = { key, png }
+  // A failed render is not kept: the next caller tries again, and reports the problem.
+  png.catch(() => {
+    if (latest?.png === png) latest = undefined
+  })
+  return png
 }
 
-function screenshotCover(html: string, options: BrowserSessionOptions): Promise<Uint8Array> {
+// The last cover asked for in this process, rendered or on its way.
+let latest: { readonly key: string; readonly png: Promise<Uint8Array> } | undefined
+
+async function screenshotCover(html: string, options: BrowserSessionOptions): Promise<Uint8Array> {
+  // Chromium's driver is loaded only to render: a cached cover needs none of it.
+  const { withBrowser } = await import('../browser/browser-session.ts')
   return withBrowser(options, async (session) => {
     const { page, log } = await session.newPage({ allowedRoots: [], documentUrl: 'about:blank' })
     await page.setViewport({ ...coverSize, deviceScaleFactor: 1 })
