@@ -8,6 +8,7 @@ import type { BookOverrides } from './config/resolve-book.ts'
 import { printImages } from './hast-to-print-html.ts'
 import { hastToWebHtml } from './hast-to-web-html.ts'
 import { manuscriptToBookTree } from './manuscript-to-book-tree.ts'
+import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
 import { writeFileAtomic } from './write-file-atomic.ts'
 
 /** The outputs `samizdat build` can make. */
@@ -57,6 +58,24 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
     emit({ type: 'stage', stage, ms: performance.now() - start })
     return value
   }
+  // Chromium starts beside the read (half a second on the other core); closed once every output is made.
+  const browsers =
+    options.formats.has('pdf') || options.formats.has('booklet')
+      ? import('./hast-to-pdf.ts').then(({ openPrintBrowsers }) => openPrintBrowsers(options.signal))
+      : undefined
+  try {
+    return await makeOutputs(options, timed, emit, browsers)
+  } finally {
+    await browsers?.then((pool) => pool.close()).catch(() => undefined)
+  }
+}
+
+async function makeOutputs(
+  options: BuildOptions,
+  timed: <T>(stage: string, run: () => Promise<T>) => Promise<T>,
+  emit: (event: BuildEvent) => void,
+  browsers: Promise<BrowserPool> | undefined,
+): Promise<BuildResult> {
   const { tree, files: sourceFiles } = await timed('read', () => manuscriptToBookTree(options.dir, options.overrides))
   const files = [...sourceFiles]
   const fatal = () => files.some((file) => file.messages.some((message) => message.fatal === true))
@@ -75,9 +94,10 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   // Each output's stage is loaded only when it is built: `--format html` never loads Chromium's driver or pdf-lib.
   if (wants('pdf') || wants('booklet')) {
     const { hastToPdf } = await import('./hast-to-pdf.ts')
-    const printed = await timed('pdf', () =>
+    const printed = await timed('pdf', async () =>
       hastToPdf(tree, {
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(browsers ? { browsers: await browsers } : {}),
         onProgress: (progress) =>
           emit({ type: 'progress', stage: 'pdf', pages: progress.pages, message: `${progress.pages} pages laid out${progress.chapter ? ` (${progress.chapter})` : ''}` }),
       }),
@@ -87,6 +107,8 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
     files.push(printed.file)
     ;({ pageCount, pageStarts, pdf: printPdf } = printed)
     if (wants('pdf')) pending.push({ name: 'book.pdf', data: printed.pdf, pages: printed.pageCount })
+    // Chromium stops while the booklet and the EPUB are made; buildBook waits for it at the end.
+    void browsers?.then((pool) => pool.close()).catch(() => undefined)
   }
   if (wants('booklet') && printPdf) {
     const { pdfToBooklet } = await import('./pdf-to-booklet.ts')
