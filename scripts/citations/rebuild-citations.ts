@@ -29,8 +29,9 @@ export function rebuildCitations(engine: CiteprocEngine, citations: readonly Cit
   const before = oneCitationAtATime(state, (citation, index) => {
     output[index] = render.call(state, citation.sortedItems, citation)
   })
-  // With update_mode off, processCitationCluster leaves positions to us and looks at no other citation.
-  opt.update_mode = UpdateMode.none
+  // With update_mode off, processCitationCluster leaves positions to us. Only for position styles:
+  // a numeric style's mode also decides how its rendering collapses numbers.
+  if (updateMode === UpdateMode.position) opt.update_mode = UpdateMode.none
   try {
     citations.forEach((citation, index) => {
       state.process_CitationCluster = (sortedItems, processed) => {
