@@ -98,6 +98,8 @@ const system = [
   'journal-of-the-warburg-and-courtauld-institutes',
   'ieee',
   'vancouver',
+  // An in-text style with ibid.: the cite after an author-only one looks past it.
+  'historical-materialism',
 ]
 
 for (const name of [...bundled, ...system]) {
