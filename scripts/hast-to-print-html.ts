@@ -1,8 +1,7 @@
 import path from 'node:path'
-import type { Element, ElementContent, Root } from 'hast'
+import type { Element, ElementContent, Nodes, Root } from 'hast'
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
-import { toString as hastText } from 'hast-util-to-string'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { bookHead } from './book-head.ts'
@@ -53,10 +52,7 @@ export const defaultPartChars = 90_000
 export function hastToPrintHtmlParts(tree: BookTree, options: PrintDocumentOptions, partChars = defaultPartChars): string[] {
   const body = printBody(tree, options)
   const sections = [...body.chapters, ...body.bibliography]
-  const groups = groupByLength(
-    sections.map((section) => hastText(section).length),
-    partChars,
-  )
+  const groups = groupByLength(sections.map(textLength), partChars)
   return [
     printDocument(tree, options, body.front),
     ...groups.map((group) => printDocument(tree, options, [h('main', { dataBookTitle: tree.book.title }, group.map((index) => sections[index]!))])),
@@ -89,6 +85,15 @@ export function groupByLength(lengths: readonly number[], target: number): numbe
   })
   if (group.length > 0) groups.push(group)
   return groups
+}
+
+/** `toString(node).length` (hast-util-to-string) without building the string. */
+function textLength(node: Nodes): number {
+  if (node.type === 'text') return node.value.length
+  if (!('children' in node)) return 0
+  let length = 0
+  for (const child of node.children) length += textLength(child)
+  return length
 }
 
 function printBody(tree: BookTree, options: PrintDocumentOptions): { front: ElementContent[]; chapters: Element[]; bibliography: Element[] } {
