@@ -34,6 +34,7 @@ export function rebuildCitations(engine: CiteprocEngine, citations: readonly Cit
   if (updateMode === UpdateMode.position) opt.update_mode = UpdateMode.none
   try {
     citations.forEach((citation, index) => {
+      // Positions go in between citeproc sorting a citation's cites and rendering them.
       state.process_CitationCluster = (sortedItems, processed) => {
         if (processed !== citation) return render.call(state, sortedItems, processed)
         before(processed, index, updateMode)
