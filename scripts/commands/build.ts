@@ -30,11 +30,10 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const progress = createProgress(stream)
   let files: readonly VFile[]
   let strict = options.overrides.strict === true
-  // The EPUB's cover needs Chromium: it starts now, beside the read, instead of after it.
-  const early = new AbortController()
+  // The EPUB's cover needs Chromium: it starts now, beside the read, instead of after it. A build that
+  // fails lets it finish (and be cached) rather than kill a Chromium that is starting, which leaves files behind.
   if (options.formats.has('epub')) {
-    const signal = options.signal ? AbortSignal.any([options.signal, early.signal]) : early.signal
-    void import('../epub/start-cover.ts').then(({ startCover }) => startCover(options.dir, options.overrides, signal))
+    void import('../epub/start-cover.ts').then(({ startCover }) => startCover(options.dir, options.overrides, options.signal))
   }
   try {
     const result = await buildBook({
@@ -54,9 +53,6 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       return exitCodes.failed
     }
     files = error.files
-  } finally {
-    // A build that stopped before its EPUB does not wait for the cover.
-    early.abort()
   }
   progress.pause()
   const report = reportFiles(files, { strict, color: progress.color })

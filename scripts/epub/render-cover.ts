@@ -49,6 +49,8 @@ async function screenshotCover(html: string, options: BrowserSessionOptions): Pr
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...coverSize }, omitBackground: false })
     })()
+    // Stopped by the time limit or an abort, the page's calls fail as the browser closes: that is no new problem.
+    shot.catch(() => undefined)
     const png = await withTimeLimit(shot, 'Rendering the cover', 60_000, options.signal)
     if (log.messages.length > 0) throw new Error(`The cover page reported: ${log.messages.join('; ')}`)
     return new Uint8Array(png)
