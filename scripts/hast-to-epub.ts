@@ -6,6 +6,7 @@ import { loadBookFonts } from './assets/book-fonts.ts'
 import type { BookTree, PageStart } from './book-model.ts'
 import { bookText } from './book-text.ts'
 import type { BrowserSessionOptions } from './browser/browser-session.ts'
+import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
 import { collectIds } from './check-internal-links.ts'
 import { accessibilityMetadata } from './epub/accessibility-metadata.ts'
 import { bibliographyDocument, bibliographyHref } from './epub/bibliography-document.ts'
@@ -31,6 +32,8 @@ export interface EpubOptions {
   /** `false` to skip rendering a cover when book.yaml names none (no browser needed). */
   readonly renderCover?: boolean
   readonly browser?: BrowserSessionOptions
+  /** The build's browsers (see startBrowsers), which may have the cover on its way already. */
+  readonly browsers?: BrowserPool
   readonly signal?: AbortSignal
 }
 
@@ -73,7 +76,7 @@ export async function hastToEpub(tree: BookTree, options: EpubOptions): Promise<
   placed.sort((a, b) => a.page - b.page)
 
   options.signal?.throwIfAborted()
-  const browser = { ...options.browser, ...(options.signal ? { signal: options.signal } : {}) }
+  const browser = { ...options.browser, ...(options.signal ? { signal: options.signal } : {}), ...(options.browsers ? { pool: options.browsers } : {}) }
   const cover: CoverImage | undefined = await epubCover(tree.book, file, { ...(options.renderCover === false ? { renderCover: false } : {}), browser })
   options.signal?.throwIfAborted()
   const landmarks: Landmark[] = [

@@ -16,17 +16,8 @@ import { writePrintBuild } from './write-print-build.ts'
 export interface PdfStageOptions {
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: LayoutProgress) => void
-  /** Browsers the caller started early (see openPrintBrowsers) and closes; none: the stage starts and stops its own. */
+  /** Browsers the caller started early (see startBrowsers) and closes; none: the stage starts and stops its own. */
   readonly browsers?: BrowserPool
-}
-
-/**
- * Start Chromium for {@link hastToPdf} ahead of the book: one browser (a
- * long book starts more); half a second the build spends reading the
- * manuscript on the other core. The caller closes it.
- */
-export function openPrintBrowsers(signal?: AbortSignal): BrowserPool {
-  return openPieceBrowsers(1, signal)
 }
 
 /** The print PDF, where its pages begin, and the stage's own messages. */

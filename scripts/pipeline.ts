@@ -9,6 +9,7 @@ import { printImages } from './hast-to-print-html.ts'
 import { hastToWebHtml } from './hast-to-web-html.ts'
 import { manuscriptToBookTree } from './manuscript-to-book-tree.ts'
 import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
+import { startBrowsers } from './start-browsers.ts'
 import { writeFileAtomic } from './write-file-atomic.ts'
 
 /** The outputs `samizdat build` can make. */
@@ -58,15 +59,12 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
     emit({ type: 'stage', stage, ms: performance.now() - start })
     return value
   }
-  // Chromium starts beside the read (half a second on the other core); closed once every output is made.
-  const browsers =
-    options.formats.has('pdf') || options.formats.has('booklet')
-      ? import('./hast-to-pdf.ts').then(({ openPrintBrowsers }) => openPrintBrowsers(options.signal))
-      : undefined
+  // Chromium starts beside the read (half a second on the other core); stopped once every output is made.
+  const browsers = await startBrowsers(options)
   try {
     return await makeOutputs(options, timed, emit, browsers)
   } finally {
-    await browsers?.then((pool) => pool.close()).catch(() => undefined)
+    await browsers?.close().catch(() => undefined)
   }
 }
 
@@ -74,7 +72,7 @@ async function makeOutputs(
   options: BuildOptions,
   timed: <T>(stage: string, run: () => Promise<T>) => Promise<T>,
   emit: (event: BuildEvent) => void,
-  browsers: Promise<BrowserPool> | undefined,
+  browsers: BrowserPool | undefined,
 ): Promise<BuildResult> {
   const { tree, files: sourceFiles } = await timed('read', () => manuscriptToBookTree(options.dir, options.overrides))
   const files = [...sourceFiles]
@@ -94,10 +92,10 @@ async function makeOutputs(
   // Each output's stage is loaded only when it is built: `--format html` never loads Chromium's driver or pdf-lib.
   if (wants('pdf') || wants('booklet')) {
     const { hastToPdf } = await import('./hast-to-pdf.ts')
-    const printed = await timed('pdf', async () =>
+    const printed = await timed('pdf', () =>
       hastToPdf(tree, {
         ...(options.signal ? { signal: options.signal } : {}),
-        ...(browsers ? { browsers: await browsers } : {}),
+        ...(browsers ? { browsers } : {}),
         onProgress: (progress) =>
           emit({ type: 'progress', stage: 'pdf', pages: progress.pages, message: `${progress.pages} pages laid out${progress.chapter ? ` (${progress.chapter})` : ''}` }),
       }),
@@ -107,8 +105,8 @@ async function makeOutputs(
     files.push(printed.file)
     ;({ pageCount, pageStarts, pdf: printPdf } = printed)
     if (wants('pdf')) pending.push({ name: 'book.pdf', data: printed.pdf, pages: printed.pageCount })
-    // Chromium stops while the booklet and the EPUB are made; buildBook waits for it at the end.
-    void browsers?.then((pool) => pool.close()).catch(() => undefined)
+    // Chromium stops while the booklet and the EPUB are made (a cover queued early still renders); buildBook waits for it at the end.
+    browsers?.close().catch(() => undefined)
   }
   if (wants('booklet') && printPdf) {
     const { pdfToBooklet } = await import('./pdf-to-booklet.ts')
@@ -120,7 +118,9 @@ async function makeOutputs(
   }
   if (wants('epub')) {
     const [{ hastToEpub }, { epubDate }] = await Promise.all([import('./hast-to-epub.ts'), import('./epub/epub-date.ts')])
-    const epub = await timed('epub', async () => hastToEpub(tree, { date: await epubDate(tree.book), ...(pageStarts ? { pageStarts } : {}) }))
+    const epub = await timed('epub', async () =>
+      hastToEpub(tree, { date: await epubDate(tree.book), ...(pageStarts ? { pageStarts } : {}), ...(browsers ? { browsers } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
+    )
     epub.file.path = path.join(options.out, 'book.epub')
     files.push(epub.file)
     pending.push({ name: 'book.epub', data: epub.epub })

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { rmSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
@@ -58,7 +58,9 @@ export async function withBrowser<T>(
   const { signal } = options
   if (signal?.aborted) throw abortReason(signal)
   const executablePath = options.executablePath ?? findChromium()
-  const userDataDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'samizdat-chromium-'))
+  // Synchronous, so Chromium is spawned within this call: a caller that starts it early (before a long
+  // synchronous read) really gets it started then, not once the event loop is free.
+  const userDataDir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'samizdat-chromium-'))
   let child: ChildProcess | undefined
   // A signal or `process.exit` can end node at any moment: kill synchronously.
   const emergencyStop = (): void => {

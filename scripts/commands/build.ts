@@ -30,11 +30,6 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const progress = createProgress(stream)
   let files: readonly VFile[]
   let strict = options.overrides.strict === true
-  // The EPUB's cover needs Chromium: it starts now, beside the read, instead of after it. A build that
-  // fails lets it finish (and be cached) rather than kill a Chromium that is starting, which leaves files behind.
-  if (options.formats.has('epub')) {
-    void import('../epub/start-cover.ts').then(({ startCover }) => startCover(options.dir, options.overrides, options.signal))
-  }
   try {
     const result = await buildBook({
       dir: options.dir,

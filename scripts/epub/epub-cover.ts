@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
-import type { BrowserSessionOptions } from '../browser/browser-session.ts'
 import { configPlace, type ResolvedBook } from '../config/resolve-book.ts'
 import { warn } from '../diagnostics/fail.ts'
 import { imageMediaType } from './book-images.ts'
-import { renderCover } from './render-cover.ts'
+import { type CoverRenderOptions, renderCover } from './render-cover.ts'
 
 /** The cover image as it goes into the EPUB. */
 export interface CoverImage {
@@ -21,7 +20,7 @@ export interface CoverImage {
  * Problems are reported and the build goes on; without a browser the EPUB
  * has no cover image (and says why).
  */
-export async function epubCover(book: ResolvedBook, file: VFile, options: { readonly renderCover?: boolean; readonly browser?: BrowserSessionOptions }): Promise<CoverImage | undefined> {
+export async function epubCover(book: ResolvedBook, file: VFile, options: { readonly renderCover?: boolean; readonly browser?: CoverRenderOptions }): Promise<CoverImage | undefined> {
   if (book.cover) {
     const source = path.resolve(book.root, book.cover)
     const mediaType = imageMediaType(source)

@@ -4,11 +4,12 @@ import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { loadBookFonts } from '../assets/book-fonts.ts'
-import type { BrowserSessionOptions } from '../browser/browser-session.ts'
+import type { BrowserSession, BrowserSessionOptions } from '../browser/browser-session.ts'
 import { findChromium } from '../browser/find-chromium.ts'
 import { withTimeLimit } from '../browser/time-limit.ts'
-import { cached, cacheKey } from '../build-cache.ts'
+import { cached, cacheKey, isCached } from '../build-cache.ts'
 import type { ResolvedBook } from '../config/resolve-book.ts'
+import type { BrowserPool } from '../pdf-parallel/browser-pool.ts'
 
 /** Cover size in CSS pixels: the 1:1.6 portrait shape EPUB stores ask for. */
 export const coverSize = { width: 1600, height: 2560 } as const
@@ -19,12 +20,10 @@ export const coverSize = { width: 1600, height: 2560 } as const
  * inlined as data URLs, so the page loads nothing; same book, same machine,
  * same bytes.
  */
-export async function renderCover(book: ResolvedBook, options: BrowserSessionOptions = {}): Promise<Uint8Array> {
+export async function renderCover(book: ResolvedBook, options: CoverRenderOptions = {}): Promise<Uint8Array> {
   const html = await coverHtml(book)
-  // The same page in the same Chromium gives the same pixels: reuse them (a browser launch is most of an EPUB build).
-  const chromium = options.executablePath ?? findChromium()
-  const key = cacheKey(html, chromium, String(statSync(chromium).mtimeMs), JSON.stringify(coverSize))
-  // A build may have started this very cover while it read the manuscript (see startCover).
+  const key = coverKey(html, options)
+  // A build may have started this very cover while it read the manuscript (see startBrowsers).
   if (latest?.key === key) return latest.png
   const png = cached('covers', `${key}.png`, () => screenshotCover(html, options))
   latest = { key, png }
@@ -35,26 +34,47 @@ export async function renderCover(book: ResolvedBook, options: BrowserSessionOpt
   return png
 }
 
+/** How to render the cover: a browser of the build's pool, or one of its own. */
+export interface CoverRenderOptions extends BrowserSessionOptions {
+  readonly pool?: BrowserPool
+}
+
+/** Whether the cover for `book` is already rendered and cached: then its build needs no browser for it. */
+export async function coverIsCached(book: ResolvedBook, options: BrowserSessionOptions = {}): Promise<boolean> {
+  return isCached('covers', `${coverKey(await coverHtml(book), options)}.png`)
+}
+
+// The same page in the same Chromium gives the same pixels: reuse them (a browser launch is most of an EPUB build).
+function coverKey(html: string, options: BrowserSessionOptions): string {
+  const chromium = options.executablePath ?? findChromium()
+  return cacheKey(html, chromium, String(statSync(chromium).mtimeMs), JSON.stringify(coverSize))
+}
+
 // The last cover asked for in this process, rendered or on its way.
 let latest: { readonly key: string; readonly png: Promise<Uint8Array> } | undefined
 
-async function screenshotCover(html: string, options: BrowserSessionOptions): Promise<Uint8Array> {
+async function screenshotCover(html: string, options: CoverRenderOptions): Promise<Uint8Array> {
+  const { pool, ...browser } = options
+  // A pool the build has closed already (its print edition is done) takes no new work: start a browser of our own.
+  if (pool && !pool.closed) return pool.run(async (session) => ({ value: await screenshotOn(session, html, options.signal) }))
   // Chromium's driver is loaded only to render: a cached cover needs none of it.
   const { withBrowser } = await import('../browser/browser-session.ts')
-  return withBrowser(options, async (session) => {
-    const { page, log } = await session.newPage({ allowedRoots: [], documentUrl: 'about:blank' })
-    await page.setViewport({ ...coverSize, deviceScaleFactor: 1 })
-    const shot = (async () => {
-      await page.setContent(html, { waitUntil: 'load' })
-      await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...coverSize }, omitBackground: false })
-    })()
-    // Stopped by the time limit or an abort, the page's calls fail as the browser closes: that is no new problem.
-    shot.catch(() => undefined)
-    const png = await withTimeLimit(shot, 'Rendering the cover', 60_000, options.signal)
-    if (log.messages.length > 0) throw new Error(`The cover page reported: ${log.messages.join('; ')}`)
-    return new Uint8Array(png)
-  })
+  return withBrowser(browser, (session) => screenshotOn(session, html, options.signal))
+}
+
+async function screenshotOn(session: BrowserSession, html: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
+  const { page, log } = await session.newPage({ allowedRoots: [], documentUrl: 'about:blank' })
+  await page.setViewport({ ...coverSize, deviceScaleFactor: 1 })
+  const shot = (async () => {
+    await page.setContent(html, { waitUntil: 'load' })
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...coverSize }, omitBackground: false })
+  })()
+  // Stopped by the time limit or an abort, the page's calls fail as the browser closes: that is no new problem.
+  shot.catch(() => undefined)
+  const png = await withTimeLimit(shot, 'Rendering the cover', 60_000, signal).finally(() => page.close().catch(() => undefined))
+  if (log.messages.length > 0) throw new Error(`The cover page reported: ${log.messages.join('; ')}`)
+  return new Uint8Array(png)
 }
 
 /** The cover as an HTML page (hast, serialised once). */

@@ -9,6 +9,8 @@ export interface BrowserPool {
   run<T>(task: PoolTask<T>): Promise<T>
   /** Start more browsers now, up to `count` in all. */
   grow(count: number): void
+  /** Closed: it takes no more tasks. */
+  readonly closed: boolean
   /** No more tasks: resolves once every browser has finished its work and stopped; rejects with the first failure. */
   close(): Promise<void>
 }
@@ -83,6 +85,9 @@ export function openBrowserPool(count: number, options: BrowserSessionOptions): 
         wake()
       }),
     grow,
+    get closed() {
+      return closed
+    },
     close: async () => {
       closed = true
       wake()
