@@ -5,7 +5,6 @@ import { VFile } from 'vfile'
 import { loadBookFonts } from './assets/book-fonts.ts'
 import type { BookTree, PageStart } from './book-model.ts'
 import { bookText } from './book-text.ts'
-import type { BrowserSessionOptions } from './browser/browser-session.ts'
 import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
 import { collectIds } from './check-internal-links.ts'
 import { accessibilityMetadata } from './epub/accessibility-metadata.ts'
@@ -29,10 +28,9 @@ export interface EpubOptions {
   readonly pageStarts?: readonly PageStart[]
   /** `dcterms:modified` and the zip timestamps: an ISO 8601 date or date-time (see `epubDate`). */
   readonly date: string
-  /** `false` to skip rendering a cover when book.yaml names none (no browser needed). */
+  /** `false` to skip rendering a cover when book.yaml names none. */
   readonly renderCover?: boolean
-  readonly browser?: BrowserSessionOptions
-  /** The build's browsers (see startBrowsers), which may have the cover on its way already. */
+  /** The build's browsers (see startBrowsers): the EPUB no longer uses them (its cover needs none); kept for the callers that pass them. */
   readonly browsers?: BrowserPool
   readonly signal?: AbortSignal
 }
@@ -76,8 +74,7 @@ export async function hastToEpub(tree: BookTree, options: EpubOptions): Promise<
   placed.sort((a, b) => a.page - b.page)
 
   options.signal?.throwIfAborted()
-  const browser = { ...options.browser, ...(options.signal ? { signal: options.signal } : {}), ...(options.browsers ? { pool: options.browsers } : {}) }
-  const cover: CoverImage | undefined = await epubCover(tree.book, file, { ...(options.renderCover === false ? { renderCover: false } : {}), browser })
+  const cover: CoverImage | undefined = await epubCover(tree.book, file, options.renderCover === false ? { renderCover: false } : {})
   options.signal?.throwIfAborted()
   const landmarks: Landmark[] = [
     ...(cover ? [{ type: 'cover', href: coverHref, label: terms.cover }] : []),

@@ -5,7 +5,7 @@ import type { VFile } from 'vfile'
 import { configPlace, type ResolvedBook } from '../config/resolve-book.ts'
 import { warn } from '../diagnostics/fail.ts'
 import { imageMediaType } from './book-images.ts'
-import { type CoverRenderOptions, renderCover } from './render-cover.ts'
+import { renderCover } from './render-cover.ts'
 
 /** The cover image as it goes into the EPUB. */
 export interface CoverImage {
@@ -16,11 +16,11 @@ export interface CoverImage {
 
 /**
  * The cover: book.yaml's `cover` when it names a PNG, JPEG, GIF or SVG in
- * the manuscript folder, otherwise one rendered from the title with Chromium.
- * Problems are reported and the build goes on; without a browser the EPUB
- * has no cover image (and says why).
+ * the manuscript folder, otherwise one rendered from the title (no browser:
+ * see renderCover). Problems are reported and the build goes on; a cover that
+ * fails to render leaves the EPUB without a cover image (and says why).
  */
-export async function epubCover(book: ResolvedBook, file: VFile, options: { readonly renderCover?: boolean; readonly browser?: CoverRenderOptions }): Promise<CoverImage | undefined> {
+export async function epubCover(book: ResolvedBook, file: VFile, options: { readonly renderCover?: boolean } = {}): Promise<CoverImage | undefined> {
   if (book.cover) {
     const source = path.resolve(book.root, book.cover)
     const mediaType = imageMediaType(source)
@@ -31,7 +31,7 @@ export async function epubCover(book: ResolvedBook, file: VFile, options: { read
   }
   if (options.renderCover === false) return undefined
   try {
-    return { href: 'cover.png', mediaType: 'image/png', data: await renderCover(book, options.browser) }
+    return { href: 'cover.png', mediaType: 'image/png', data: await renderCover(book) }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     warn(file, `Could not render a cover from the title (${reason}): the EPUB has no cover image; name one with \`cover: images/cover.png\` in book.yaml`, 'cover-render')

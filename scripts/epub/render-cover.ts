@@ -1,128 +1,102 @@
-import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import type { Root } from 'hast'
-import { h } from 'hastscript'
-import { toHtml } from 'hast-util-to-html'
-import { loadBookFonts } from '../assets/book-fonts.ts'
-import type { BrowserSession, BrowserSessionOptions } from '../browser/browser-session.ts'
-import { findChromium } from '../browser/find-chromium.ts'
-import { withTimeLimit } from '../browser/time-limit.ts'
-import { cached, cacheKey, isCached } from '../build-cache.ts'
+import { createRequire } from 'node:module'
+import type { Font } from 'fontkit'
+import { type FontFace, loadBookFonts } from '../assets/book-fonts.ts'
+import { cached, cacheKey } from '../build-cache.ts'
 import type { ResolvedBook } from '../config/resolve-book.ts'
-import type { BrowserPool } from '../pdf-parallel/browser-pool.ts'
+import { type CoverCut, type CoverFonts, type CoverLayout, capitals, colors, coverSize, layoutCover } from './cover-layout.ts'
 
-/** Cover size in CSS pixels: the 1:1.6 portrait shape EPUB stores ask for. */
-export const coverSize = { width: 1600, height: 2560 } as const
+export { coverSize } from './cover-layout.ts'
+
+// resvg's native binding is loaded at run time from node_modules (a bundler cannot inline a .node file).
+const load = createRequire(import.meta.url)
+const keyVersion = 'cover-svg-1'
 
 /**
  * Render a typographic cover (title, subtitle, authors, publisher in the book
- * face) to PNG with Chromium, for a book.yaml without `cover`. Fonts are
- * inlined as data URLs, so the page loads nothing; same book, same machine,
- * same bytes.
+ * face) to PNG for a book.yaml without `cover`: the text is laid out with the
+ * face's own metrics (see layoutCover), drawn as glyph outlines in an SVG,
+ * and rasterised by resvg, so no browser and no font lookup is involved;
+ * same book, same bytes. Kept in the build cache by the SVG's content.
  */
-export async function renderCover(book: ResolvedBook, options: CoverRenderOptions = {}): Promise<Uint8Array> {
-  const html = await coverHtml(book)
-  const key = coverKey(html, options)
-  // A build may have started this very cover while it read the manuscript (see startBrowsers).
-  if (latest?.key === key) return latest.png
-  const png = cached('covers', `${key}.png`, () => screenshotCover(html, options))
-  latest = { key, png }
-  // A failed render is not kept: the next caller tries again, and reports the problem.
-  png.catch(() => {
-    if (latest?.png === png) latest = undefined
+export async function renderCover(book: ResolvedBook): Promise<Uint8Array> {
+  const svg = await coverSvg(book)
+  const resvg: typeof import('@resvg/resvg-js') = load('@resvg/resvg-js')
+  const version = (load('@resvg/resvg-js/package.json') as { version: string }).version
+  return cached('covers', `${cacheKey(keyVersion, version, svg)}.png`, async () => {
+    const png = new resvg.Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().asPng()
+    return new Uint8Array(png.buffer, png.byteOffset, png.byteLength)
   })
-  return png
 }
 
-/** How to render the cover: a browser of the build's pool, or one of its own. */
-export interface CoverRenderOptions extends BrowserSessionOptions {
-  readonly pool?: BrowserPool
-}
-
-/** Whether the cover for `book` is already rendered and cached: then its build needs no browser for it. */
-export async function coverIsCached(book: ResolvedBook, options: BrowserSessionOptions = {}): Promise<boolean> {
-  return isCached('covers', `${coverKey(await coverHtml(book), options)}.png`)
-}
-
-// The same page in the same Chromium gives the same pixels: reuse them (a browser launch is most of an EPUB build).
-function coverKey(html: string, options: BrowserSessionOptions): string {
-  const chromium = options.executablePath ?? findChromium()
-  return cacheKey(html, chromium, String(statSync(chromium).mtimeMs), JSON.stringify(coverSize))
-}
-
-// The last cover asked for in this process, rendered or on its way.
-let latest: { readonly key: string; readonly png: Promise<Uint8Array> } | undefined
-
-async function screenshotCover(html: string, options: CoverRenderOptions): Promise<Uint8Array> {
-  const { pool, ...browser } = options
-  // A pool the build has closed already (its print edition is done) takes no new work: start a browser of our own.
-  if (pool && !pool.closed) return pool.run(async (session) => ({ value: await screenshotOn(session, html, options.signal) }))
-  // Chromium's driver is loaded only to render: a cached cover needs none of it.
-  const { withBrowser } = await import('../browser/browser-session.ts')
-  return withBrowser(browser, (session) => screenshotOn(session, html, options.signal))
-}
-
-async function screenshotOn(session: BrowserSession, html: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
-  const { page, log } = await session.newPage({ allowedRoots: [], documentUrl: 'about:blank' })
-  await page.setViewport({ ...coverSize, deviceScaleFactor: 1 })
-  const shot = (async () => {
-    await page.setContent(html, { waitUntil: 'load' })
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...coverSize }, omitBackground: false })
-  })()
-  // Stopped by the time limit or an abort, the page's calls fail as the browser closes: that is no new problem.
-  shot.catch(() => undefined)
-  const png = await withTimeLimit(shot, 'Rendering the cover', 60_000, signal).finally(() => page.close().catch(() => undefined))
-  if (log.messages.length > 0) throw new Error(`The cover page reported: ${log.messages.join('; ')}`)
-  return new Uint8Array(png)
-}
-
-/** The cover as an HTML page (hast, serialised once). */
-export async function coverHtml(book: ResolvedBook): Promise<string> {
-  const text = [book.title, book.subtitle, ...book.authors, ...book.editors, book.publisher].filter(Boolean).join('\n')
-  const fonts = await loadBookFonts(book.typeface, text)
-  const faces = await Promise.all(
-    fonts.faces.map(async (face) => {
-      const data = (await readFile(face.file)).toString('base64')
-      return `@font-face { font-family: '${face.family}'; font-style: ${face.style}; font-weight: ${face.weight}; src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${face.unicodeRange}; }`
-    }),
-  )
+/** The cover as an SVG document: background, rule, and each glyph's outline (shared ones defined once). */
+export async function coverSvg(book: Pick<ResolvedBook, 'title' | 'subtitle' | 'authors' | 'editors' | 'publisher' | 'typeface'>): Promise<string> {
   const people = [...book.authors, ...book.editors]
-  const tree: Root = {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: book.lang }, [
-        h('head', [h('meta', { charSet: 'utf-8' }), h('style', `${faces.join('\n')}\n${coverCss(fonts.family, book.title)}`)]),
-        h('body', [
-          h('div.rule'),
-          h('h1.title', book.title),
-          ...(book.subtitle ? [h('p.subtitle', book.subtitle)] : []),
-          h('div.space'),
-          ...(people.length > 0 ? [h('p.author', people.join(', '))] : []),
-          ...(book.publisher ? [h('p.publisher', book.publisher)] : []),
-        ]),
-      ]),
-    ],
-  }
-  return toHtml(tree)
+  const text = [book.title, book.subtitle, ...people, book.publisher].filter(Boolean).join('\n')
+  // Capitals too: the author line is set in small caps and the publisher in capitals.
+  const layout = layoutCover({ title: book.title, subtitle: book.subtitle, people, publisher: book.publisher }, await coverFonts(book.typeface, `${text}\n${capitals(text)}`))
+  return svgOf(layout)
 }
 
-function coverCss(family: string, title: string): string {
-  // Long titles get a smaller size, so they fit in at most about six lines.
-  const size = title.length <= 20 ? 190 : title.length <= 40 ? 160 : title.length <= 70 ? 132 : 104
-  return `
-html, body { margin: 0; }
-body {
-  box-sizing: border-box; width: ${coverSize.width}px; height: ${coverSize.height}px; padding: 220px 170px 200px;
-  display: flex; flex-direction: column; background: #f4efe3; color: #1d1b18;
-  font-family: '${family}', serif; -webkit-font-smoothing: antialiased;
+function svgOf(layout: CoverLayout): string {
+  const fontIds = new Map<Font, number>()
+  const defs = new Map<string, string>()
+  const uses: string[] = []
+  for (const placed of layout.glyphs) {
+    if (!fontIds.has(placed.font)) fontIds.set(placed.font, fontIds.size)
+    const id = `g${fontIds.get(placed.font)}-${placed.glyph.id}`
+    if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${placed.glyph.path.toSVG()}"/>`)
+    const scale = round(placed.size / placed.font.unitsPerEm)
+    // Font units point up, SVG's y down: flip about the baseline.
+    uses.push(`<use href="#${id}" fill="${placed.color}" transform="matrix(${scale} 0 0 ${-scale} ${round(placed.x)} ${round(placed.y)})"/>`)
+  }
+  const { width, height } = coverSize
+  const { rule } = layout
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<defs>${[...defs.values()].join('')}</defs>`,
+    `<rect width="${width}" height="${height}" fill="${colors.background}"/>`,
+    `<rect x="${rule.x}" y="${rule.y}" width="${rule.width}" height="${rule.height}" fill="${colors.accent}"/>`,
+    ...uses,
+    '</svg>',
+  ].join('\n')
 }
-.rule { height: 14px; width: 420px; background: #8a1c1c; margin-bottom: 120px; }
-.title { font-size: ${size}px; line-height: 1.12; font-weight: 700; margin: 0; overflow-wrap: break-word; }
-.subtitle { font-size: 76px; line-height: 1.25; font-style: italic; margin: 70px 0 0; }
-.space { flex: 1; }
-.author { font-size: 70px; line-height: 1.3; letter-spacing: 0.04em; font-variant: small-caps; margin: 0; }
-.publisher { font-size: 46px; letter-spacing: 0.12em; text-transform: uppercase; margin: 60px 0 0; color: #8a1c1c; }
-`
+
+// Three decimals: well below a pixel's hundredth, and the same text on every run.
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+// Fonts opened once per process: a watch rebuild or a second book in the same face reuses them.
+const opened = new Map<string, Promise<Font>>()
+
+/** The book face's bold, regular and italic cuts, each as the subsets that the cover's text needs. */
+async function coverFonts(typeface: string, text: string): Promise<CoverFonts> {
+  const fonts = await loadBookFonts(typeface, text)
+  const cut = async (weight: number, style: string): Promise<CoverCut> => ({
+    subsets: await Promise.all(
+      fonts.faces.filter((face) => face.weight === weight && face.style === style).map(async (face) => ({ font: await openFont(face.file), covers: rangeTest(face) })),
+    ),
+  })
+  return { bold: await cut(700, 'normal'), regular: await cut(400, 'normal'), italic: await cut(400, 'italic') }
+}
+
+function openFont(file: string): Promise<Font> {
+  let font = opened.get(file)
+  if (!font) {
+    font = Promise.all([import('fontkit'), readFile(file)]).then(([fontkit, data]) => fontkit.create(data) as Font)
+    opened.set(file, font)
+    font.catch(() => opened.delete(file))
+  }
+  return font
+}
+
+// Whether a face's CSS unicode-range covers a code point.
+function rangeTest(face: FontFace): (codePoint: number) => boolean {
+  const ranges = face.unicodeRange.split(',').map((part) => {
+    const [start, end] = part.trim().replace(/^U\+/i, '').split('-')
+    const low = Number.parseInt(start ?? '0', 16)
+    return [low, end ? Number.parseInt(end, 16) : low] as const
+  })
+  return (codePoint) => ranges.some(([low, high]) => codePoint >= low && codePoint <= high)
 }
