@@ -5,7 +5,6 @@ import { VFile } from 'vfile'
 import { loadBookFonts } from './assets/book-fonts.ts'
 import type { BookTree, PageStart } from './book-model.ts'
 import { bookText } from './book-text.ts'
-import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
 import { collectIds } from './check-internal-links.ts'
 import { accessibilityMetadata } from './epub/accessibility-metadata.ts'
 import { bibliographyDocument, bibliographyHref } from './epub/bibliography-document.ts'
@@ -30,8 +29,6 @@ export interface EpubOptions {
   readonly date: string
   /** `false` to skip rendering a cover when book.yaml names none. */
   readonly renderCover?: boolean
-  /** The build's browsers (see startBrowsers): the EPUB no longer uses them (its cover needs none); kept for the callers that pass them. */
-  readonly browsers?: BrowserPool
   readonly signal?: AbortSignal
 }
 

@@ -16,7 +16,7 @@ import { writePrintBuild } from './write-print-build.ts'
 export interface PdfStageOptions {
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: LayoutProgress) => void
-  /** Browsers the caller started early (see startBrowsers) and closes; none: the stage starts and stops its own. */
+  /** Browsers the caller started early (see startBrowsers): the stage closes them once the pages are printed, the caller waits for that; none: the stage starts and stops its own. */
   readonly browsers?: BrowserPool
 }
 

@@ -37,7 +37,7 @@ export interface RenderPdfOptions {
   readonly executablePath?: string
   /** Where the browser's throw-away profile goes (default: the OS temp dir). */
   readonly tempDir?: string
-  /** Browsers already started (see openBrowserPool): lay out on one of them instead of starting Chromium. */
+  /** Browsers already started (see openBrowserPool): lay out on one of them instead of starting Chromium; closed once printed. */
   readonly pool?: BrowserPool
 }
 
@@ -140,7 +140,8 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     return { raw, map, pageCount, log }
   }
   const rendered = options.pool
-    ? await options.pool.run(async (session) => ({ value: await work(session) }))
+    ? // Printed: the pool's browsers are stopped while the PDF is finished (the pool's owner waits for it).
+      await options.pool.run(async (session) => ({ value: await work(session) })).finally(() => options.pool?.close().catch(() => undefined))
     : await withBrowser(
         {
           launchTimeoutMs: limits.launch,

@@ -105,8 +105,6 @@ async function makeOutputs(
     files.push(printed.file)
     ;({ pageCount, pageStarts, pdf: printPdf } = printed)
     if (wants('pdf')) pending.push({ name: 'book.pdf', data: printed.pdf, pages: printed.pageCount })
-    // Chromium stops while the booklet and the EPUB are made (a cover queued early still renders); buildBook waits for it at the end.
-    browsers?.close().catch(() => undefined)
   }
   if (wants('booklet') && printPdf) {
     const { pdfToBooklet } = await import('./pdf-to-booklet.ts')
@@ -119,7 +117,7 @@ async function makeOutputs(
   if (wants('epub')) {
     const [{ hastToEpub }, { epubDate }] = await Promise.all([import('./hast-to-epub.ts'), import('./epub/epub-date.ts')])
     const epub = await timed('epub', async () =>
-      hastToEpub(tree, { date: await epubDate(tree.book), ...(pageStarts ? { pageStarts } : {}), ...(browsers ? { browsers } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
+      hastToEpub(tree, { date: await epubDate(tree.book), ...(pageStarts ? { pageStarts } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
     )
     epub.file.path = path.join(options.out, 'book.epub')
     files.push(epub.file)

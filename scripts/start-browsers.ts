@@ -1,11 +1,8 @@
-import type { BookOverrides } from './config/resolve-book.ts'
 import type { Format } from './pipeline.ts'
 import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
 
 /** What a build is about to make, to decide which browsers it will need. */
 export interface StartBrowsersOptions {
-  readonly dir: string
-  readonly overrides?: BookOverrides
   readonly formats: ReadonlySet<Format>
   readonly signal?: AbortSignal
 }

@@ -18,7 +18,7 @@ export interface PiecesToPdfOptions {
   readonly allowedRoot: string
   readonly toc: readonly { readonly id: string; readonly title: string; readonly level: number }[]
   readonly metadata: PdfMetadata
-  /** The browsers that lay the parts out (see openBrowserPool); the caller closes it. */
+  /** The browsers that lay the parts out (see openBrowserPool): closed here once every part is printed; the caller waits for the close. */
   readonly pool: BrowserPool
   /** Reuse parts laid out and printed by earlier builds (see PieceCache). */
   readonly cache?: boolean
@@ -168,6 +168,8 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
   ])
   await layOut(missing.filter((index): index is number => index !== undefined))
   await Promise.all(prints)
+  // Every page is printed: stop the browsers now, so that they do not hold their memory through the join.
+  options.pool.close().catch(() => undefined)
   const layoutMs = Math.round(performance.now() - started)
   const messages = logs.flatMap((log) => log?.messages ?? [])
   const blocked = logs.flatMap((log) => log?.blockedRequests ?? [])

@@ -73,5 +73,5 @@ describe('cover rendering', () => {
 })
 
 test('an EPUB-only build starts no browser, even for a cover not yet rendered', async () => {
-  assert.equal(await startBrowsers({ dir: 'manuscript', formats: new Set(['epub', 'html']) }), undefined)
+  assert.equal(await startBrowsers({ formats: new Set(['epub', 'html']) }), undefined)
 })
