@@ -92,7 +92,16 @@ export async function withBrowser<T>(
       () => `${executablePath} did not answer`,
     )
     const running = browser
-    return await work({ userDataDir, newPage: (rules) => openPage(running, rules) })
+    // Chromium's first tab (about:blank) holds a renderer process for nothing: closed once there is another page.
+    let firstTabs: Promise<Page[]> | undefined = running.pages()
+    const newPage = async (rules: SandboxRules): Promise<SandboxedPage> => {
+      const opened = await openPage(running, rules)
+      const tabs = firstTabs
+      firstTabs = undefined
+      for (const tab of (await tabs?.catch(() => [])) ?? []) await tab.close().catch(() => undefined)
+      return opened
+    }
+    return await work({ userDataDir, newPage })
   } finally {
     await stop(browser, child)
     removeHandlers()
@@ -116,6 +125,8 @@ function startChromium(executablePath: string, userDataDir: string): StartedChro
   const extra = [
     '--disable-gpu',
     '--disable-component-update',
+    // No spare renderer kept warm beside each page: about 100 MB a browser, and pages are opened one at a time.
+    '--disable-features=SpareRendererForSitePerProcess',
     // Paged.js reads the book's stylesheets with XHR; the request sandbox still decides which files.
     '--allow-file-access-from-files',
   ]
