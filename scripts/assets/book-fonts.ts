@@ -78,13 +78,17 @@ function fontFaceRule(face: FontFace, fontDir: string): string {
 
 /** Does a CSS `unicode-range` value cover any of the code points? */
 function coversAny(unicodeRange: string, used: ReadonlySet<number>): boolean {
+  const covers = unicodeRangeTest(unicodeRange)
+  for (const codePoint of used) if (covers(codePoint)) return true
+  return false
+}
+
+/** Whether a CSS `unicode-range` (`U+0000-00FF, U+0131, …`) covers a code point. */
+export function unicodeRangeTest(unicodeRange: string): (codePoint: number) => boolean {
   const ranges = unicodeRange.split(',').map((part) => {
     const [start, end] = part.trim().replace(/^U\+/i, '').split('-')
     const low = Number.parseInt(start ?? '0', 16)
     return [low, end ? Number.parseInt(end, 16) : low] as const
   })
-  for (const codePoint of used) {
-    if (ranges.some(([low, high]) => codePoint >= low && codePoint <= high)) return true
-  }
-  return false
+  return (codePoint) => ranges.some(([low, high]) => codePoint >= low && codePoint <= high)
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Font } from 'fontkit'
-import { type FontFace, loadBookFonts } from '../assets/book-fonts.ts'
+import { loadBookFonts, unicodeRangeTest } from '../assets/book-fonts.ts'
 import { cached, cacheKey } from '../build-cache.ts'
 import type { ResolvedBook } from '../config/resolve-book.ts'
 import { type CoverCut, type CoverFonts, type CoverLayout, capitals, colors, coverSize, layoutCover } from './cover-layout.ts'
@@ -75,7 +75,7 @@ async function coverFonts(typeface: string, text: string): Promise<CoverFonts> {
   const fonts = await loadBookFonts(typeface, text)
   const cut = async (weight: number, style: string): Promise<CoverCut> => ({
     subsets: await Promise.all(
-      fonts.faces.filter((face) => face.weight === weight && face.style === style).map(async (face) => ({ font: await openFont(face.file), covers: rangeTest(face) })),
+      fonts.faces.filter((face) => face.weight === weight && face.style === style).map(async (face) => ({ font: await openFont(face.file), covers: unicodeRangeTest(face.unicodeRange) })),
     ),
   })
   return { bold: await cut(700, 'normal'), regular: await cut(400, 'normal'), italic: await cut(400, 'italic') }
@@ -89,14 +89,4 @@ function openFont(file: string): Promise<Font> {
     font.catch(() => opened.delete(file))
   }
   return font
-}
-
-// Whether a face's CSS unicode-range covers a code point.
-function rangeTest(face: FontFace): (codePoint: number) => boolean {
-  const ranges = face.unicodeRange.split(',').map((part) => {
-    const [start, end] = part.trim().replace(/^U\+/i, '').split('-')
-    const low = Number.parseInt(start ?? '0', 16)
-    return [low, end ? Number.parseInt(end, 16) : low] as const
-  })
-  return (codePoint) => ranges.some(([low, high]) => codePoint >= low && codePoint <= high)
 }
