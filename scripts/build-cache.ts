@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,12 +22,6 @@ export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
   const hash = createHash('sha256')
   for (const part of parts) hash.update(part).update('\0')
   return hash.digest('hex')
-}
-
-/** Whether `kind`/`key` is in the cache (a build decides by it whether to start a browser early). */
-export function isCached(kind: string, key: string): boolean {
-  const dir = cacheDir()
-  return dir !== undefined && existsSync(path.join(dir, kind, key))
 }
 
 /**

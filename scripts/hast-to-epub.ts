@@ -84,8 +84,7 @@ export async function hastToEpub(tree: BookTree, options: EpubOptions): Promise<
   const pageSource = `${identifier} (print)`
   const meta = accessibilityMetadata({ ...imageCount, headingProblems, pageMarks: placed.length, pageBreakSource: pageSource })
 
-  // Each character once: the subsets depend only on which characters the book has, and the whole text of a long book is slow to scan as it is.
-  const fonts = await loadBookFonts(book.typeface, [...new Set(bookText(tree))].join(''))
+  const fonts = await loadBookFonts(book.typeface, bookText(tree))
   const documents = [
     ...(cover ? [{ id: 'cover', href: coverHref, xhtml: coverDocument(book, terms, { href: cover.href, alt: coverAlt(book) }, styles), properties: [] as string[], linear: true }] : []),
     { id: 'titlepage', href: titlePageHref, xhtml: titlePageDocument(book, terms, identifier, styles), properties: [] as string[] },
