@@ -9,15 +9,15 @@ import { BuildError, failFile } from './diagnostics/fail.ts'
 import { defaultPartChars, groupByLength } from './hast-to-print-html.ts'
 import { htmlToPdf } from './html-to-pdf.ts'
 import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
-import { openPieceBrowsers, pieceWorkers, piecesToPdf } from './pdf-parallel/pieces-to-pdf.ts'
+import { pieceWorkers, piecesToPdf } from './pdf-parallel/pieces-to-pdf.ts'
 import { writePrintBuild } from './write-print-build.ts'
 
 /** Options for {@link hastToPdf}. */
 export interface PdfStageOptions {
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: LayoutProgress) => void
-  /** Browsers the caller started early (see startBrowsers): the stage closes them once the pages are printed, the caller waits for that; none: the stage starts and stops its own. */
-  readonly browsers?: BrowserPool
+  /** Browsers the caller started early (see startBrowsers): the stage grows the pool for a long book and closes it once the pages are printed; the caller waits for the close. */
+  readonly browsers: BrowserPool
 }
 
 /** The print PDF, where its pages begin, and the stage's own messages. */
@@ -36,22 +36,17 @@ export interface PdfStageResult {
  * sandboxed Chromium, finished with pdf-lib. The temp dir is removed whatever
  * happens.
  */
-export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): Promise<PdfStageResult> {
+export async function hastToPdf(tree: BookTree, options: PdfStageOptions): Promise<PdfStageResult> {
   const { book } = tree
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-print-'))
   const file = new VFile({ path: 'book.pdf' })
-  // The stage's own browsers, when the caller started none.
-  let own: BrowserPool | undefined
   try {
     const partChars = envNumber('SAMIZDAT_PDF_PART_CHARS') ?? defaultPartChars
     const lengths = tree.chapters.map((chapter) => hastText(chapter.hast).length)
     const parallel = useParallelLayout(lengths, partChars)
-    // Chromium starts while the print build is written (the front matter is a part of its own);
-    // SAMIZDAT_PDF_WORKERS: how many browsers (default one per core, at most 4).
-    const workers = parallel ? pieceWorkers(groupByLength(lengths, partChars).length + 1, envNumber('SAMIZDAT_PDF_WORKERS')) : 1
-    if (options.browsers) options.browsers.grow(workers)
-    else if (parallel) own = openPieceBrowsers(workers, options.signal)
-    const pool = options.browsers ?? own
+    // More browsers start while the print build is written (the front matter is a part of its own);
+    // SAMIZDAT_PDF_WORKERS: how many (default one per core, at most 4).
+    if (parallel) options.browsers.grow(pieceWorkers(groupByLength(lengths, partChars).length + 1, envNumber('SAMIZDAT_PDF_WORKERS')))
     const build = await writePrintBuild(tree, dir, {
       ...(book.bleed ? { bleed: book.bleed } : {}),
       ...(book.marks ? { marks: book.marks } : {}),
@@ -71,11 +66,9 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     }
-    const result =
-      pool && build.partFiles
-        ? await piecesToPdf({ ...common, partFiles: build.partFiles, pool, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' })
-        : await htmlToPdf({ ...common, htmlFile: build.htmlFile, ...(pool ? { pool } : {}) })
-    await own?.close()
+    const result = build.partFiles
+      ? await piecesToPdf({ ...common, partFiles: build.partFiles, pool: options.browsers, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' })
+      : await htmlToPdf({ ...common, htmlFile: build.htmlFile, pool: options.browsers })
     for (const url of result.blockedRequests) {
       file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
     }
@@ -86,8 +79,6 @@ export async function hastToPdf(tree: BookTree, options: PdfStageOptions = {}): 
     if (options.signal?.aborted || !(error instanceof Error) || error instanceof BuildError) throw error
     return failFile(file, `The print edition could not be made: ${error.message}`, 'print-failed')
   } finally {
-    // Already closed after a layout; here after a failure, so that no browser outlives the stage.
-    await own?.close().catch(() => undefined)
     await rm(dir, { recursive: true, force: true })
   }
 }

@@ -95,7 +95,8 @@ async function makeOutputs(
     const printed = await timed('pdf', () =>
       hastToPdf(tree, {
         ...(options.signal ? { signal: options.signal } : {}),
-        ...(browsers ? { browsers } : {}),
+        // startBrowsers starts one for every build with a print edition.
+        browsers: browsers!,
         onProgress: (progress) =>
           emit({ type: 'progress', stage: 'pdf', pages: progress.pages, message: `${progress.pages} pages laid out${progress.chapter ? ` (${progress.chapter})` : ''}` }),
       }),

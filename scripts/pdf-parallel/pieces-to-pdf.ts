@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises'
 import type { PageLog } from '../browser/browser-session.ts'
 import { findChromium } from '../browser/find-chromium.ts'
 import type { RenderPdfResult } from '../html-to-pdf.ts'
-import { finishPdf, type PdfMetadata } from '../pdf-finish.ts'
-import { type BrowserPool, openBrowserPool } from './browser-pool.ts'
+import { bookOutline, finishPdf, type PdfMetadata } from '../pdf-finish.ts'
+import type { BrowserPool } from './browser-pool.ts'
 import { joinPieces, type PrintedPiece } from './join-pieces.ts'
 import { type LaidOutPiece, layOutPiece, type PieceLimits } from './lay-out-piece.ts'
 import { PieceCache, type PieceLayout } from './piece-cache.ts'
@@ -31,11 +31,6 @@ const limits: PieceLimits = { load: 60_000, layout: 15 * 60_000, stall: 60_000, 
 /** How many browsers lay out `parts` parts: `workers` (default one per core, at most 4), no more than the parts. */
 export function pieceWorkers(parts: number, workers?: number): number {
   return Math.max(1, Math.min(workers ?? Math.min(availableParallelism(), 4), parts))
-}
-
-/** Start `count` browsers for {@link piecesToPdf} now, ahead of the part files. */
-export function openPieceBrowsers(count: number, signal?: AbortSignal): BrowserPool {
-  return openBrowserPool(count, { launchTimeoutMs: 30_000, protocolTimeoutMs: limits.layout + 30_000, ...(signal ? { signal } : {}) })
 }
 
 interface Deferred<T> {
@@ -175,17 +170,9 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
   const blocked = logs.flatMap((log) => log?.blockedRequests ?? [])
 
   const joined = await joinPieces(printed.map((piece) => piece!))
-  const finished = await finishPdf(joined.doc, {
-    metadata: options.metadata,
-    outline: options.toc.flatMap((entry) => {
-      const place = joined.map.headings[entry.id]
-      return place ? [{ title: entry.title, level: entry.level, ...place }] : []
-    }),
-    folios: joined.map.folios,
-  })
-  for (const entry of options.toc) {
-    if (!joined.map.headings[entry.id]) messages.push(`heading #${entry.id} (“${entry.title}”) is not in the laid-out book; it has no bookmark`)
-  }
+  const { outline, missing: unplaced } = bookOutline(options.toc, joined.map.headings)
+  const finished = await finishPdf(joined.doc, { metadata: options.metadata, outline, folios: joined.map.folios })
+  messages.push(...unplaced)
   const total = Math.round(performance.now() - started)
   return {
     pdf: finished.pdf,
