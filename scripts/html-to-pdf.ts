@@ -3,11 +3,11 @@ import { pathToFileURL } from 'node:url'
 import type { PageStart } from './book-model.ts'
 import { type BrowserSession, type PageLog, withBrowser } from './browser/browser-session.ts'
 import { containPages, type LayoutProgress, layOutPages, preparePagedLayout } from './browser/paged-layout.ts'
-import { type PageMap, readPageMap } from './browser/read-page-map.ts'
+import { readPageMap } from './browser/read-page-map.ts'
 import { isAllowedUrl } from './browser/sandbox-requests.ts'
 import { stabiliseIds } from './browser/stabilise-ids.ts'
 import { withTimeLimit } from './browser/time-limit.ts'
-import { finishPdf, type PdfMetadata } from './pdf-finish.ts'
+import { bookOutline, finishPdf, type PdfMetadata } from './pdf-finish.ts'
 import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
 
 /** Time limits per step, in ms. */
@@ -155,15 +155,9 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
       )
   lap('close')
 
-  const problems = [...rendered.log.messages, ...missingHeadings(options.toc, rendered.map)]
-  const finished = await finishPdf(rendered.raw, {
-    metadata: options.metadata,
-    outline: options.toc.flatMap((entry) => {
-      const place = rendered.map.headings[entry.id]
-      return place ? [{ title: entry.title, level: entry.level, ...place }] : []
-    }),
-    folios: rendered.map.folios,
-  })
+  const { outline, missing } = bookOutline(options.toc, rendered.map.headings)
+  const problems = [...rendered.log.messages, ...missing]
+  const finished = await finishPdf(rendered.raw, { metadata: options.metadata, outline, folios: rendered.map.folios })
   if (finished.pageCount !== rendered.pageCount) {
     problems.push(`Paged.js laid out ${rendered.pageCount} pages but Chromium printed ${finished.pageCount}`)
   }
@@ -184,10 +178,4 @@ function assertStillOnDocument(url: string, documentUrl: string, log: PageLog): 
   if (url === documentUrl) return
   const blocked = log.blockedRequests.length > 0 ? ` (refused: ${log.blockedRequests.join(', ')})` : ''
   throw new Error(`The print HTML navigated away from itself to ${url}${blocked}`)
-}
-
-function missingHeadings(toc: RenderPdfOptions['toc'], map: PageMap): string[] {
-  return toc
-    .filter((entry) => !map.headings[entry.id])
-    .map((entry) => `heading #${entry.id} (“${entry.title}”) is not in the laid-out book; it has no bookmark`)
 }

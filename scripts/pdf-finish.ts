@@ -4,7 +4,7 @@ import type { Folio } from './browser/read-page-map.ts'
 import { addOutline, type OutlineEntry } from './pdf-finish/add-outline.ts'
 import { addPageLabels } from './pdf-finish/add-page-labels.ts'
 
-export type { OutlineEntry } from './pdf-finish/add-outline.ts'
+export { bookOutline, type OutlineEntry } from './pdf-finish/add-outline.ts'
 
 /** The book's document information. */
 export interface PdfMetadata {

@@ -11,6 +11,25 @@ export interface OutlineEntry {
   readonly top: number
 }
 
+/**
+ * The outline of the book's headings (`toc`, in book order) at their places
+ * in the laid-out pages, and a message for each heading that is not there
+ * (it gets no bookmark).
+ */
+export function bookOutline(
+  toc: readonly { readonly id: string; readonly title: string; readonly level: number }[],
+  headings: Readonly<Record<string, { readonly page: number; readonly top: number }>>,
+): { outline: OutlineEntry[]; missing: string[] } {
+  const outline: OutlineEntry[] = []
+  const missing: string[] = []
+  for (const entry of toc) {
+    const place = headings[entry.id]
+    if (place) outline.push({ title: entry.title, level: entry.level, ...place })
+    else missing.push(`heading #${entry.id} (“${entry.title}”) is not in the laid-out book; it has no bookmark`)
+  }
+  return { outline, missing }
+}
+
 interface OutlineNode {
   readonly entry: OutlineEntry | undefined
   readonly ref: PDFRef

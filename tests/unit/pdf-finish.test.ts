@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { PDFDocument } from 'pdf-lib'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { bookDate, type FinishPdfOptions, finishPdf } from '../../scripts/pdf-finish.ts'
+import { bookDate, bookOutline, type FinishPdfOptions, finishPdf } from '../../scripts/pdf-finish.ts'
 
 /** What Chromium hands over: pages, a producer and build-time dates. */
 async function chromiumLikePdf(pages: number, now = new Date()): Promise<Uint8Array> {
@@ -101,4 +101,18 @@ test('without a date nothing is stamped; SOURCE_DATE_EPOCH wins over the book da
   assert.equal(bookDate('2021-03-04T05:06:07Z', undefined)?.toISOString(), '2021-03-04T05:06:07.000Z')
   assert.equal(bookDate('spring', undefined), undefined)
   assert.equal(bookDate(undefined, 'soon'), undefined)
+})
+
+test('bookOutline: the headings at their places, in book order; a heading not laid out is named, with no bookmark', () => {
+  const toc = [
+    { id: 'one', title: 'One', level: 1 },
+    { id: 'gone', title: 'Gone', level: 2 },
+    { id: 'two', title: 'Two', level: 1 },
+  ]
+  const { outline, missing } = bookOutline(toc, { two: { page: 9, top: 40 }, one: { page: 3, top: 0 } })
+  assert.deepEqual(outline, [
+    { title: 'One', level: 1, page: 3, top: 0 },
+    { title: 'Two', level: 1, page: 9, top: 40 },
+  ])
+  assert.deepEqual(missing, ['heading #gone (“Gone”) is not in the laid-out book; it has no bookmark'])
 })
