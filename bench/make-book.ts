@@ -17,7 +17,7 @@ export interface BenchBook {
   readonly lang: string
 }
 
-// The same attribute block samizdat reads (scripts/remark-heading-attributes.ts), after pandoc.
+// The same attribute block samizdat reads (scripts/read/remark-heading-attributes.ts), after pandoc.
 const attributesAtEnd = /\s*\{((?:\s*(?:[#.][\w:.-]+|-))+)\s*\}\s*$/
 const atxHeading = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/
 const fence = /^\s{0,3}(`{3,}|~{3,})/

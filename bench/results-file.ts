@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { writeFileAtomic } from '../scripts/write-file-atomic.ts'
+import { writeFileAtomic } from '../scripts/lib/write-file-atomic.ts'
 import { renderReport } from './report.ts'
 import type { ResultsFile, ScaleRecord } from './results.ts'
 

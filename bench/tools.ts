@@ -75,7 +75,7 @@ async function samizdatCommand(context: ToolContext, dir: string, formats: strin
     args: [path.join(context.repo, 'scripts', 'bin.js'), 'build', book, '--out', path.join(dir, 'out'), ...(formats ? ['--format', formats] : [])],
     cwd: context.repo,
     // The same Chromium as the other tools; a cache of the run's own (SAMIZDAT_CACHE wins over XDG_CACHE_HOME, see
-    // scripts/build-cache.ts), so a cold build is cold and a rebuild finds only what its first build left.
+    // scripts/lib/build-cache.ts), so a cold build is cold and a rebuild finds only what its first build left.
     env: { SAMIZDAT_CHROMIUM: context.chromium, SAMIZDAT_CACHE: path.join(dir, 'cache', 'samizdat'), XDG_CACHE_HOME: path.join(dir, 'cache'), NO_COLOR: '1' },
   }
 }

@@ -1,8 +1,8 @@
 // Writes samizdat's print build (print.html and its CSS, scripts and fonts)
 // for a book, the input pagedjs-cli and Chromium's plain print are given.
 // Run as a child process: `node --import tsx bench/write-print-html.ts BOOK DIR`.
-import { manuscriptToBookTree } from '../scripts/manuscript-to-book-tree.ts'
-import { writePrintBuild } from '../scripts/write-print-build.ts'
+import { manuscriptToBookTree } from '../scripts/read/manuscript-to-book-tree.ts'
+import { writePrintBuild } from '../scripts/print/write-print-build.ts'
 
 const [book, dir] = process.argv.slice(2)
 if (!book || !dir) {

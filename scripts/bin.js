@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `samizdat` command. It runs the bundle `npm install`/`npm ci` made (see
-// scripts/bundle.ts) when that was made from the sources as they are now:
+// scripts/setup/bundle.ts) when that was made from the sources as they are now:
 // loading a few large files is much faster than compiling and loading hundreds
 // of small ones. Otherwise (sources edited since, no bundle, or
 // SAMIZDAT_BUNDLE=off) the TypeScript runs through tsx, as written.
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { freshBundleEntry } from './bundle-manifest.js'
+import { freshBundleEntry } from './setup/bundle-manifest.js'
 
 const setting = process.env['SAMIZDAT_BUNDLE']
 const root = fileURLToPath(new URL('../', import.meta.url))

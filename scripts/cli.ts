@@ -52,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
     .action(async (dir: string, flags: BookFlags & { out: string; format?: string }, command: Command) => {
       const { buildCommand } = await import('./commands/build.ts')
-      const { formats } = await import('./pipeline.ts')
+      const { formats } = await import('./config/formats.ts')
       const wanted = usage(command, () => parseFormats(flags.format, formats))
       code = await buildCommand({ dir, out: flags.out, formats: wanted, overrides: bookOverrides(flags), signal: interruptSignal() })
     })

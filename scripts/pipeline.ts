@@ -1,29 +1,16 @@
-import { copyFile, mkdir } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
-import { writeBookFonts } from './assets/write-book-fonts.ts'
-import type { BookTree, PageStart } from './book-model.ts'
+import type { BookTree, PageStart } from './lib/book-model.ts'
+import type { Format } from './config/formats.ts'
 import type { BookOverrides } from './config/resolve-book.ts'
-import { printImages } from './hast-to-print-html.ts'
-import { hastToWebHtml } from './hast-to-web-html.ts'
-import { manuscriptToBookTree } from './manuscript-to-book-tree.ts'
-import type { BrowserPool } from './pdf-parallel/browser-pool.ts'
-import { startBrowsers } from './start-browsers.ts'
-import { writeFileAtomic } from './write-file-atomic.ts'
-
-/** The outputs `samizdat build` can make. */
-export const formats = ['html', 'pdf', 'epub', 'booklet'] as const
-export type Format = (typeof formats)[number]
-
-/** Where the styles, fonts and CSL files that ship with samizdat live. */
-export const stylesDir = fileURLToPath(new URL('../styles/', import.meta.url))
-
-/** What the pipeline tells its caller while it works. */
-export type BuildEvent =
-  | { readonly type: 'stage'; readonly stage: string; readonly ms: number }
-  | { readonly type: 'progress'; readonly stage: string; readonly message: string; readonly pages?: number }
-  | { readonly type: 'output'; readonly file: string; readonly bytes: number; readonly pages?: number }
+import type { BuildEvent } from './diagnostics/build-event.ts'
+import { bookTreeToWebHtml } from './web/book-tree-to-web-html.ts'
+import { webImages, webStylesheets, writeWebAssets } from './web/write-web-assets.ts'
+import { manuscriptToBookTree } from './read/manuscript-to-book-tree.ts'
+import type { BrowserPool } from './print/browser/browser-pool.ts'
+import { startBrowsers } from './print/start-browsers.ts'
+import { writeFileAtomic } from './lib/write-file-atomic.ts'
 
 /** Options for {@link buildBook}. */
 export interface BuildOptions {
@@ -87,13 +74,13 @@ async function makeOutputs(
 
   const images = webImages(tree)
   if (wants('html')) {
-    pending.push({ name: 'book.html', data: await timed('html', async () => hastToWebHtml(tree, { stylesheets: webStylesheets, images })) })
+    pending.push({ name: 'book.html', data: await timed('html', async () => bookTreeToWebHtml(tree, { stylesheets: webStylesheets, images })) })
   }
   // Each output's stage is loaded only when it is built: `--format html` never loads Chromium's driver or pdf-lib.
   if (wants('pdf') || wants('booklet')) {
-    const { hastToPdf } = await import('./hast-to-pdf.ts')
+    const { bookTreeToPdf } = await import('./print/book-tree-to-pdf.ts')
     const printed = await timed('pdf', () =>
-      hastToPdf(tree, {
+      bookTreeToPdf(tree, {
         ...(options.signal ? { signal: options.signal } : {}),
         // startBrowsers starts one for every build with a print edition.
         browsers: browsers!,
@@ -108,7 +95,7 @@ async function makeOutputs(
     if (wants('pdf')) pending.push({ name: 'book.pdf', data: printed.pdf, pages: printed.pageCount })
   }
   if (wants('booklet') && printPdf) {
-    const { pdfToBooklet } = await import('./pdf-to-booklet.ts')
+    const { pdfToBooklet } = await import('./impose/pdf-to-booklet.ts')
     const file = new VFile({ path: path.join(options.out, 'book-booklet.pdf') })
     files.push(file)
     const booklet = await timed('booklet', () => pdfToBooklet(printPdf, { file, ...bookletOptions(tree), ...(options.signal ? { signal: options.signal } : {}) }))
@@ -116,9 +103,9 @@ async function makeOutputs(
     for (const line of booklet.report.instructions) emit({ type: 'progress', stage: 'booklet', message: line })
   }
   if (wants('epub')) {
-    const [{ hastToEpub }, { epubDate }] = await Promise.all([import('./hast-to-epub.ts'), import('./epub/epub-date.ts')])
+    const [{ bookTreeToEpub }, { epubDate }] = await Promise.all([import('./epub/book-tree-to-epub.ts'), import('./epub/epub-date.ts')])
     const epub = await timed('epub', async () =>
-      hastToEpub(tree, { date: await epubDate(tree.book), ...(pageStarts ? { pageStarts } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
+      bookTreeToEpub(tree, { date: await epubDate(tree.book), ...(pageStarts ? { pageStarts } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
     )
     epub.file.path = path.join(options.out, 'book.epub')
     files.push(epub.file)
@@ -140,23 +127,6 @@ async function makeOutputs(
     emit({ type: 'output', file, bytes, ...(output.pages ? { pages: output.pages } : {}) })
   }
   return { files, outputs, tree, ...(pageCount ? { pageCount } : {}) }
-}
-
-const webStylesheets = ['assets/fonts.css', 'assets/screen.css']
-
-/** Copy the screen stylesheet and the fonts the book uses next to `book.html`. */
-async function writeWebAssets(tree: BookTree, out: string, images: ReadonlyMap<string, string>): Promise<void> {
-  await writeBookFonts(tree, path.join(out, 'assets'))
-  await copyFile(path.join(stylesDir, 'screen.css'), path.join(out, 'assets', 'screen.css'))
-  for (const [file, target] of images) {
-    await mkdir(path.dirname(path.join(out, target)), { recursive: true })
-    await copyFile(file, path.join(out, target))
-  }
-}
-
-/** The book's images, under `assets/images/` beside `book.html`. */
-function webImages(tree: BookTree): Map<string, string> {
-  return new Map([...printImages(tree)].map(([file, target]) => [file, `assets/${target}`]))
 }
 
 function bookletOptions({ book }: BookTree) {

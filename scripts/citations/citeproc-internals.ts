@@ -2,7 +2,7 @@ import type { CiteprocCitation, CiteprocEngine } from '@citation-js/core'
 
 // The parts of citeproc-js's engine (CSL.Engine, citeproc 2.4.x) that samizdat's one-pass
 // rebuild drives directly: citeproc-js documents only processCitationCluster and
-// rebuildProcessorState, whose own rebuild is quadratic. tests/unit/citations-rebuild.test.ts
+// rebuildProcessorState, whose own rebuild is quadratic. tests/unit/citations/citations-rebuild.test.ts
 // checks the one-pass rebuild against rebuildProcessorState for every style samizdat covers.
 
 /** A work as citeproc holds it (`Item`): CSL-JSON plus its own keys for legal styles. */

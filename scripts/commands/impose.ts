@@ -4,10 +4,11 @@ import { InvalidArgumentError } from 'commander'
 import { VFile } from 'vfile'
 import { failFile, warn } from '../diagnostics/fail.ts'
 import type { ImposeReport } from '../impose/impose-report.ts'
-import { parseSheetName, type SheetName, sheetNames } from '../impose/sheet-sizes.ts'
-import { pdfToBooklet } from '../pdf-to-booklet.ts'
-import { pdfToZine } from '../pdf-to-zine.ts'
-import { writeFileAtomic } from '../write-file-atomic.ts'
+import { type SheetName, sheetNames } from '../config/sheet-names.ts'
+import { parseSheetName } from '../impose/sheet-sizes.ts'
+import { pdfToBooklet } from '../impose/pdf-to-booklet.ts'
+import { pdfToZine } from '../impose/pdf-to-zine.ts'
+import { writeFileAtomic } from '../lib/write-file-atomic.ts'
 
 /** The layouts `samizdat impose --layout` knows. */
 export const layouts = ['booklet', 'zine8'] as const

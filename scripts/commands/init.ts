@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { BuildError } from '../diagnostics/fail.ts'
 import { reportFiles } from '../diagnostics/report.ts'
-import { type InitOptions, initBook } from '../init/init-book.ts'
+import { type InitOptions, initBook } from './init/init-book.ts'
 import { exitCodes } from './exit-codes.ts'
 import { reportCrash } from './report-crash.ts'
 

@@ -1,4 +1,4 @@
-import { StepTimeoutError } from '../browser/time-limit.ts'
+import { StepTimeoutError } from '../print/browser/time-limit.ts'
 
 /**
  * Say what went wrong when a command fails for a reason that is not a problem

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { sheetNames } from '../impose/sheet-sizes.ts'
+import { sheetNames } from './sheet-names.ts'
 
 /** The trim sizes samizdat has page designs for (CSS Paged Media `size`). */
 export const pageSizes = ['A5', 'A6', 'half-letter', '6x9', 'A4'] as const

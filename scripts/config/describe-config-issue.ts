@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { nearestKey } from '../citations/nearest-key.ts'
+import { nearestKey } from '../diagnostics/nearest-key.ts'
 import { bookSchema, pageSizes } from './book-schema.ts'
 
 const yesNo = '`true` or `false`'

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { BuildEvent } from '../pipeline.ts'
+import type { BuildEvent } from './build-event.ts'
 
 /** An output the build wrote, as the pipeline announced it. */
 export interface WrittenOutput {

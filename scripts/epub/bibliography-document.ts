@@ -5,7 +5,7 @@ import { toString as hastToString } from 'hast-util-to-string'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import type { Terms } from '../locale/terms-for-lang.ts'
+import type { Terms } from '../lib/terms-for-lang.ts'
 import rehypeEpubPageBreaks, { type PageMark } from './page-breaks.ts'
 import { xhtmlDocument } from './xhtml-document.ts'
 

@@ -1,8 +1,8 @@
 import path from 'node:path'
 import type { Element } from 'hast'
 import { visit } from 'unist-util-visit'
-import type { BookTree } from '../book-model.ts'
-import { imageTypes } from '../rehype-local-resources.ts'
+import type { BookTree } from '../lib/book-model.ts'
+import { imageTypes } from '../lib/image-types.ts'
 
 // EPUB 3.2 core image types (https://www.w3.org/publishing/epub32/epub-spec.html#sec-cmt-supported):
 // what every reading system shows, and what EPUBCheck 4 accepts without a fallback.

@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import { headingRank } from 'hast-util-heading-rank'
 import { SKIP, visit } from 'unist-util-visit'
-import type { HastChapter } from '../book-model.ts'
+import type { HastChapter } from '../lib/book-model.ts'
 
 /**
  * Warn, at the heading, where a chapter's headings skip a level (`#` then

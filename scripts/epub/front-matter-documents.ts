@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { ResolvedBook } from '../config/resolve-book.ts'
-import type { Terms } from '../locale/terms-for-lang.ts'
+import type { Terms } from '../lib/terms-for-lang.ts'
 import { xhtmlDocument } from './xhtml-document.ts'
 
 /** The file names of the front-matter documents. */

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root, Text } from 'hast'
 import { h } from 'hastscript'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
-import type { PageStart } from '../book-model.ts'
+import type { PageStart } from '../lib/book-model.ts'
 
 /** A print page the EPUB marks: where its text begins (`sid`, `offset` as in {@link PageStart}). */
 export interface PageMark {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Font } from 'fontkit'
-import { loadBookFonts, unicodeRangeTest } from '../assets/book-fonts.ts'
-import { cached, cacheKey } from '../build-cache.ts'
+import { loadBookFonts, unicodeRangeTest } from '../lib/book-fonts.ts'
+import { cached, cacheKey } from '../lib/build-cache.ts'
 import type { ResolvedBook } from '../config/resolve-book.ts'
 import { type CoverCut, type CoverFonts, type CoverLayout, capitals, colors, coverSize, layoutCover } from './cover-layout.ts'
 

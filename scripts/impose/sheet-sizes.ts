@@ -1,3 +1,5 @@
+import { type SheetName, sheetNames } from '../config/sheet-names.ts'
+
 /** A width and a height in PDF points (1/72 in). */
 export interface Size {
   readonly width: number
@@ -8,12 +10,6 @@ export interface Size {
 export interface Sheet extends Size {
   readonly name: string
 }
-
-/** The paper sizes `--sheet` accepts. */
-export const sheetNames = ['A5', 'A4', 'A3', 'letter', 'tabloid'] as const
-
-/** One of the paper sizes `--sheet` accepts. */
-export type SheetName = (typeof sheetNames)[number]
 
 /** Convert millimetres to PDF points. */
 export function mmToPt(mm: number): number {

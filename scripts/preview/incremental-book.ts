@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises'
 import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import type { MdastChapter } from '../book-model.ts'
+import type { MdastChapter } from '../lib/book-model.ts'
 import { type BookOverrides, type ResolvedBook, resolveBook } from '../config/resolve-book.ts'
 import { BuildError } from '../diagnostics/fail.ts'
-import type { LoadedBook } from '../manuscript-to-book-tree.ts'
-import { manuscriptToMdast } from '../manuscript-to-mdast.ts'
-import { mdastToBookTree } from '../manuscript-to-book-tree.ts'
+import type { LoadedBook } from '../read/manuscript-to-book-tree.ts'
+import { manuscriptToMdast } from '../read/manuscript-to-mdast.ts'
+import { mdastToBookTree } from '../read/manuscript-to-book-tree.ts'
 
 /** A chapter as parsed, kept between rebuilds. */
 interface ParsedChapter {

@@ -8,7 +8,7 @@ import { h } from 'hastscript'
 import { clientPath, previewClientSource } from './preview-client.ts'
 import { resolveBuildFile } from './resolve-build-file.ts'
 import { pagedPath, type PreviewPages } from './preview-views.ts'
-import { imageTypes } from '../rehype-local-resources.ts'
+import { imageTypes } from '../lib/image-types.ts'
 
 /** What the server shows: the build folder, its pages, and the state of the last rebuild. */
 export interface PreviewServerOptions {

@@ -1,11 +1,11 @@
 
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { writeBookFonts } from '../assets/write-book-fonts.ts'
-import type { BookTree } from '../book-model.ts'
-import { hastToWebHtml } from '../hast-to-web-html.ts'
-import { stylesDir } from '../pipeline.ts'
-import { writeFileAtomic } from '../write-file-atomic.ts'
+import { writeBookFonts } from '../lib/write-book-fonts.ts'
+import type { BookTree } from '../lib/book-model.ts'
+import { bookTreeToWebHtml } from '../web/book-tree-to-web-html.ts'
+import { stylesDir } from '../lib/styles-dir.ts'
+import { writeFileAtomic } from '../lib/write-file-atomic.ts'
 import { injectPreviewScripts } from './inject-preview-scripts.ts'
 import { clientPath } from './preview-client.ts'
 import { writeEpubView } from './write-epub-view.ts'
@@ -80,7 +80,7 @@ async function writeLazyView(tree: BookTree, dir: string, build: number, view: L
   await writeFonts(tree, dir)
   await copyImages(tree, dir)
   await copyFile(path.join(stylesDir, 'screen.css'), path.join(dir, 'assets', 'screen.css'))
-  const html = hastToWebHtml(tree, { stylesheets: ['assets/fonts.css', 'assets/screen.css'] })
+  const html = bookTreeToWebHtml(tree, { stylesheets: ['assets/fonts.css', 'assets/screen.css'] })
   await writeFileAtomic(path.join(dir, 'web.html'), injectPreviewScripts(html, [`${clientPath}?build=${build}`]))
 }
 

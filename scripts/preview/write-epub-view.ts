@@ -7,9 +7,9 @@ import { selectAll, select } from 'hast-util-select'
 import { toHtml } from 'hast-util-to-html'
 import { toString as hastToString } from 'hast-util-to-string'
 import { h } from 'hastscript'
-import type { BookTree } from '../book-model.ts'
+import type { BookTree } from '../lib/book-model.ts'
 import { packagePath } from '../epub/package-document.ts'
-import { hastToEpub } from '../hast-to-epub.ts'
+import { bookTreeToEpub } from '../epub/book-tree-to-epub.ts'
 import { clientPath } from './preview-client.ts'
 
 const decoder = new TextDecoder()
@@ -22,7 +22,7 @@ const decoder = new TextDecoder()
  * shows it, with the EPUB's own stylesheet and fonts.
  */
 export async function writeEpubView(tree: BookTree, dir: string, build: number): Promise<void> {
-  const { epub } = await hastToEpub(tree, { date: new Date().toISOString(), renderCover: false })
+  const { epub } = await bookTreeToEpub(tree, { date: new Date().toISOString(), renderCover: false })
   const entries = unzipSync(epub)
   await rm(dir, { recursive: true, force: true })
   for (const [name, data] of Object.entries(entries)) {

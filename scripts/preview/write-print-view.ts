@@ -1,6 +1,6 @@
 import path from 'node:path'
-import type { BookTree } from '../book-model.ts'
-import { writePrintBuild } from '../write-print-build.ts'
+import type { BookTree } from '../lib/book-model.ts'
+import { writePrintBuild } from '../print/write-print-build.ts'
 
 /**
  * Write the print build (what Paged.js paginates for the PDF: HTML, page CSS

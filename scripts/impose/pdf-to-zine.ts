@@ -1,0 +1,67 @@
+import type { VFile } from 'vfile'
+import { warn } from '../diagnostics/fail.ts'
+import { drawSourcePage, embedSourcePages, shownSize } from './draw-source-page.ts'
+import type { ImposeReport } from './impose-report.ts'
+import { createImposedPdf, saveImposedPdf } from './imposed-pdf.ts'
+import { placePage } from './place-page.ts'
+import { drawCutLine, drawFoldLines } from './print-marks.ts'
+import { readSourcePdf } from './read-source-pdf.ts'
+import type { SheetName } from '../config/sheet-names.ts'
+import { zineSheet } from './sheet-sizes.ts'
+import { zine8Cells, zine8CutLine, zine8FoldLines, zine8Pages } from './zine8-layout.ts'
+import { zineInstructions } from './zine-instructions.ts'
+
+/** Options for {@link pdfToZine}. */
+export interface ZineOptions {
+  /** Where problems are reported; its path names the input PDF in messages. */
+  readonly file: VFile
+  /** Paper size; by default letter for US-sized pages, A4 otherwise. */
+  readonly sheet?: SheetName
+  /** Draw the fold lines as well as the cut. */
+  readonly marks?: boolean
+  /** Keep the last page as the back cover. */
+  readonly keepLastPage?: boolean
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Impose up to eight pages as the classic one-sheet mini-zine: one side of
+ * one landscape sheet, 4 × 2 panels, the top row upside down, one cut in the
+ * middle. Pages are scaled to fit their panels and stay vector.
+ */
+export async function pdfToZine(input: Uint8Array, options: ZineOptions): Promise<{ pdf: Uint8Array; report: ImposeReport }> {
+  const { file } = options
+  const source = await readSourcePdf(input, file)
+  const pageCount = source.getPageCount()
+  const sheet = zineSheet(shownSize(source.getPage(0)), options.sheet)
+  const doc = await createImposedPdf(source, { duplex: 'one-sided' })
+  const pages = await embedSourcePages(doc, source, file)
+  options.signal?.throwIfAborted()
+  const target = doc.addPage([sheet.width, sheet.height])
+  const cells = zine8Cells(sheet)
+  const slots = zine8Pages(pageCount, options.keepLastPage ?? false)
+  let scale = 1
+  slots.forEach((index, zinePage) => {
+    const cell = cells[zinePage]!
+    const page = index === null ? null : (pages[index] ?? null)
+    if (!page) return
+    const placement = placePage(page.size, page.rotation, cell, { turn: cell.rotation, enlarge: true })
+    if (zinePage === 0) scale = placement.scale
+    drawSourcePage(target, page, placement, cell)
+  })
+  if (options.marks) drawFoldLines(target, zine8FoldLines(sheet))
+  drawCutLine(target, zine8CutLine(sheet))
+  if (pageCount > 8) {
+    const name = file.path || 'the input'
+    warn(
+      file,
+      `${name} has ${pageCount} pages; a one-sheet zine holds 8, so only ${slots.filter((slot) => slot !== null).length} of them are on the sheet. For the whole text make a booklet: \`samizdat impose ${name} --layout booklet\``,
+      'impose-zine-too-long',
+    )
+  }
+  const blanks = slots.filter((slot) => slot === null).length
+  const instructions = zineInstructions(sheet, scale, blanks)
+  const pdf = await saveImposedPdf(doc)
+  const report: ImposeReport = { layout: 'zine8', sheet, sourcePages: pageCount, sides: 1, sheets: 1, signatures: 1, blanks, scale, instructions }
+  return { pdf, report }
+}

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Root } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import type { MdastChapter } from '../lib/book-model.ts'
+import { configPlace, type ResolvedBook } from '../config/resolve-book.ts'
+import { decodeUtf8 } from '../diagnostics/decode-utf8.ts'
+import { failFile } from '../diagnostics/fail.ts'
+import { quotesForLang } from '../lib/quotes-for-lang.ts'
+import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
+import remarkHeadingAttributes from './remark-heading-attributes.ts'
+import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
+import remarkSmartPunctuation from './remark-smart-punctuation.ts'
+
+/** The Markdown dialect samizdat reads: CommonMark + GFM + front matter + pandoc heading attributes. */
+export function createMarkdownParser(lang: string) {
+  return (
+    unified()
+      .use(remarkParse)
+      // First: every later transform recurses, and must not meet a tree too deep for it.
+      .use(remarkNestingLimit)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkChapterFrontmatter)
+      .use(remarkGfm)
+      .use(remarkHeadingAttributes)
+      // `--` en dash and `---` em dash, as pandoc's `smart` extension does.
+      .use(remarkSmartPunctuation, quotesForLang(lang))
+      .freeze()
+  )
+}
+
+/**
+ * Read every chapter of the book and parse it to mdast. A chapter that is
+ * missing or not UTF-8 stops the build with a message naming it.
+ */
+export async function manuscriptToMdast(book: ResolvedBook): Promise<MdastChapter[]> {
+  const parser = createMarkdownParser(book.lang)
+  const ids = new Set<string>()
+  const chapters: MdastChapter[] = []
+  for (const [index, chapterPath] of book.chapters.entries()) {
+    const file = await readChapter(book, chapterPath, index)
+    const mdast = await parseChapter(parser, file)
+    chapters.push({ id: uniqueId(chapterId(chapterPath), ids), index, file, mdast })
+  }
+  if (chapters.every((chapter) => chapter.mdast.children.every((node) => node.type === 'yaml'))) {
+    const names = chapters.map((chapter) => `\`${path.relative(book.root, chapter.file.path)}\``)
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!
+    failFile(
+      chapters[0]!.file,
+      `The manuscript has no text: ${names.length === 1 ? `${list} is empty` : `${list} are all empty`} (or hold only front matter): write the book in them, or check that you gave samizdat the right folder`,
+      'empty-manuscript',
+      { line: 1, column: 1 },
+    )
+  }
+  return chapters
+}
+
+/** Parse and transform one chapter; a text nested so deep that the parser itself overflows stops at its likely line. */
+async function parseChapter(parser: ReturnType<typeof createMarkdownParser>, file: VFile): Promise<Root> {
+  try {
+    const mdast = parser.parse(file) as Root
+    await parser.run(mdast, file)
+    return mdast
+  } catch (error) {
+    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error
+    return failFile(
+      file,
+      `The text is nested too deeply to read (hundreds of lists in lists, quotes in quotes, brackets or emphasis marks inside each other; samizdat takes up to ${maxTreeDepth} levels): check the indentation, the \`>\` marks and the brackets near here`,
+      'nesting-too-deep',
+      deepestLine(String(file.value)),
+    )
+  }
+}
+
+async function readChapter(book: ResolvedBook, chapterPath: string, index: number): Promise<VFile> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(chapterPath)
+  } catch (error) {
+    const config = book.configFile ?? new VFile({ path: chapterPath })
+    const name = path.relative(book.root, chapterPath)
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'ENOENT'
+        ? `Chapter \`${name}\` is listed in book.yaml but there is no such file: create it, or correct its name under \`chapters\` (names are case-sensitive)`
+        : code === 'EISDIR'
+          ? `Chapter \`${name}\` is a folder, not a Markdown file: list the \`.md\` files inside it under \`chapters\``
+          : `Chapter \`${name}\` cannot be read (${code ?? (error as Error).message}): check that the file is yours to read`
+    return failFile(config, reason, 'missing-chapter', configPlace(book.configFile, ['chapters', index]))
+  }
+  const file = new VFile({ path: chapterPath, cwd: book.root })
+  file.value = decodeUtf8(bytes, file)
+  return file
+}
+
+/** `01-introduction.md` → `introduction`. */
+export function chapterId(chapterPath: string): string {
+  const base = path.basename(chapterPath).replace(/\.(md|markdown)$/i, '')
+  const slug = base
+    .replace(/^\d+[-_ .]*/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return slug === '' ? `chapter-${base.replace(/\D/g, '') || '1'}` : /^[a-z]/.test(slug) ? slug : `ch-${slug}`
+}
+
+function uniqueId(id: string, seen: Set<string>): string {
+  let candidate = id
+  for (let n = 2; seen.has(candidate); n++) candidate = `${id}-${n}`
+  seen.add(candidate)
+  return candidate
+}

@@ -1,0 +1,83 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast'
+import { headingRank } from 'hast-util-heading-rank'
+import { toString as hastToString } from 'hast-util-to-string'
+import { toHast } from 'mdast-util-to-hast'
+import rehypeRaw from 'rehype-raw'
+import { unified } from 'unified'
+import type { HastChapter, MdastChapter } from '../lib/book-model.ts'
+import type { ResolvedBook } from '../config/resolve-book.ts'
+import { eachElement } from '../lib/each-element.ts'
+import { termsForLang } from '../lib/terms-for-lang.ts'
+import rehypeBlockIds from './rehype-block-ids.ts'
+import rehypeHeadingIds from './rehype-heading-ids.ts'
+import rehypeLocalResources from './rehype-local-resources.ts'
+import rehypeSectionNumbers from './rehype-section-numbers.ts'
+import rehypeTrustedHtml from './rehype-trusted-html.ts'
+import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
+
+/** The rehype transforms every chapter goes through, with book-wide state (ids, numbers). */
+export function createHastProcessor(book: ResolvedBook) {
+  const processor = unified().use(rehypeRaw)
+  processor.use(book.trustedHtml ? rehypeTrustedHtml : rehypeUntrustedHtml)
+  return processor
+    .use(rehypeLocalResources, { root: book.root })
+    .use(rehypeHeadingIds).use(rehypeSectionNumbers, { enabled: book.numberSections }).use(rehypeBlockIds).freeze()
+}
+
+/**
+ * Turn each chapter's mdast into hast, in reading order through one
+ * processor, so heading ids and section numbers run across the book.
+ */
+export async function mdastToHast(chapters: readonly MdastChapter[], book: ResolvedBook): Promise<HastChapter[]> {
+  const processor = createHastProcessor(book)
+  const terms = termsForLang(book.lang)
+  const result: HastChapter[] = []
+  for (const chapter of chapters) {
+    const hast = toHast(chapter.mdast, {
+      allowDangerousHtml: true,
+      // Footnote ids are unique across the book: `introduction-fn-1`.
+      clobberPrefix: `${chapter.id}-`,
+      footnoteLabel: terms.notes,
+      footnoteBackLabel: terms.backToText,
+    }) as HastRoot
+    prefixFootnoteLabel(hast, chapter.id)
+    const tree = (await processor.run(hast, chapter.file)) as HastRoot
+    result.push(withTitle(chapter, tree))
+  }
+  return result
+}
+
+function withTitle(chapter: MdastChapter, hast: HastRoot): HastChapter {
+  const heading = hast.children.find((node): node is Element => node.type === 'element' && headingRank(node) === 1)
+  if (!heading) {
+    chapter.file.message('This chapter has no `# Title` heading: add one so it appears in the contents and running heads', {
+      place: { line: 1, column: 1 },
+      ruleId: 'missing-chapter-title',
+      source: 'samizdat',
+    })
+  }
+  const matterTitle = chapter.file.data.matter?.['short-title'] ?? chapter.file.data.matter?.title
+  const titleContent: ElementContent[] = heading ? withoutNumber(heading.children) : [{ type: 'text', value: matterTitle ?? chapter.id }]
+  return {
+    ...chapter,
+    hast,
+    title: matterTitle ?? titleContent.map((node) => hastToString(node)).join('').trim(),
+    titleContent,
+    headingId: heading ? String(heading.properties['id']) : chapter.id,
+  }
+}
+
+function withoutNumber(children: readonly ElementContent[]): ElementContent[] {
+  const [first, second, ...rest] = children
+  const numbered = first?.type === 'element' && first.tagName === 'span' && (first.properties['className'] as string[] | undefined)?.includes('secno')
+  return numbered ? (second?.type === 'text' && second.value === ' ' ? rest : [second!, ...rest].filter(Boolean)) : [...children]
+}
+
+/** remark-rehype gives every chapter's notes heading the id `footnote-label`: make it unique in the book. */
+function prefixFootnoteLabel(hast: HastRoot, prefix: string): void {
+  const id = `${prefix}-footnote-label`
+  eachElement(hast, (node: Element) => {
+    if (node.properties['id'] === 'footnote-label') node.properties['id'] = id
+    if (node.properties['ariaDescribedBy'] !== undefined) node.properties['ariaDescribedBy'] = [id]
+  })
+}

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { before, test } from 'node:test'
+import { unzipSync } from 'fflate'
+import { pageId } from '../../../scripts/epub/page-breaks.ts'
+import { wordsAfterPageBreak } from '../../../scripts/epub/words-after-page-break.ts'
+import { runCli } from '../../helpers/build-cli.ts'
+import { type ReadPdf, readPdf } from '../../helpers/read-pdf.ts'
+
+// The default book, built by the real command with every output, read back
+// the way a reader's tools would: the PDF by pdfjs and poppler, the EPUB by
+// EPUBCheck, the booklet by poppler.
+const out = mkdtempSync(path.join(tmpdir(), 'samizdat-book-'))
+const again = mkdtempSync(path.join(tmpdir(), 'samizdat-book-again-'))
+const bookTitle = 'Were any of the Bolshevik oppositions a real alternative?'
+let pdf: ReadPdf
+
+before(async () => {
+  const run = await runCli(['build', 'manuscript', '--out', out], { timeoutMs: 300_000 })
+  assert.equal(run.code, 0, run.stderr)
+  pdf = await readPdf(path.join(out, 'book.pdf'))
+})
+
+const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' })
+const bodyLines = (page: number) => pdf.pages[page - 1]!.filter((line) => line.y < pdf.height - 40)
+
+test('every font is embedded as a subset, none is Type 3', () => {
+  const rows = poppler('pdffonts', path.join(out, 'book.pdf')).split('\n').slice(2).filter(Boolean)
+  assert.ok(rows.length > 0)
+  for (const row of rows) {
+    assert.doesNotMatch(row, /Type 3/, row)
+    assert.match(row, /^[A-Z]{6}\+\S+.*\byes\s+yes\b/, row)
+  }
+})
+
+test('Title, Author and language metadata', () => {
+  assert.equal(pdf.info['Title'], bookTitle)
+  assert.equal(pdf.info['Author'], 'The Anarchist FAQ Editorial Collective')
+  assert.match(String(pdf.info['Keywords']), /anarchism/)
+})
+
+test('the outline has an entry per chapter heading, each on the page where it stands', () => {
+  const chapters = pdf.outline.filter((entry) => entry.depth === 1 && entry.title !== 'Contents')
+  assert.equal(chapters.length, 6, JSON.stringify(pdf.outline))
+  for (const entry of chapters) {
+    const words = entry.title.replace(/^\d+\s+/, '').split(/\s+/).slice(0, 3).join(' ')
+    const text = pdf.pages[entry.page - 1]!.map((line) => line.text).join(' ')
+    assert.ok(text.includes(words), `“${words}” not on page ${entry.page}`)
+  }
+})
+
+test('the contents list gives each chapter the folio of the page where it opens', () => {
+  const contentsPage = pdf.outline.find((entry) => entry.title === 'Contents')!.page
+  const numbers = pdf.pages[contentsPage - 1]!.flatMap((line) => /\s(\d+)$/.exec(line.text)?.[1] ?? [])
+  const chapters = pdf.outline.filter((entry) => entry.depth === 1 && entry.title !== 'Contents')
+  assert.deepEqual(
+    numbers,
+    chapters.map((entry) => pdf.labels![entry.page - 1]),
+  )
+  // The labels are the folios printed on the pages: the page after an opener shows the next number.
+  for (const entry of chapters) {
+    const next = pdf.pages[entry.page]!.map((line) => line.text).slice(0, 1).join(' ')
+    assert.match(next, new RegExp(`(^|\\s)${Number(pdf.labels![entry.page - 1]) + 1}(\\s|$)`), `page after ${entry.title}: ${next}`)
+  }
+})
+
+test('running heads: the book title on versos, the chapter title on rectos', () => {
+  const chapter = pdf.outline.find((entry) => entry.title.includes('Left Communists'))!
+  const verso = pdf.pages[chapter.page]![0]!.text
+  const recto = pdf.pages[chapter.page + 1]![0]!.text
+  assert.match(verso, /Were any of the Bolshevik oppositions a real alternative\?/)
+  assert.match(recto, /Were the “Left Communists” of 1918 an alternative\?/)
+})
+
+test('justified text is hyphenated: dozens of lines end in a hyphen', () => {
+  const hyphenated = pdf.pages.flat().filter((line) => /\p{Ll}-$/u.test(line.text))
+  assert.ok(hyphenated.length >= 24, `${hyphenated.length} hyphenated line ends`)
+})
+
+test('each footnote stands at the foot of the page that calls it', () => {
+  let notes = 0
+  for (const [index, lines] of pdf.pages.entries()) {
+    const bodySize = 10.5
+    const noteNumbers = lines.flatMap((line) => (line.size < bodySize * 0.9 && /^\d+\.\s+\S/.test(line.text) ? [Number.parseInt(line.text, 10)] : []))
+    const calls = lines.flatMap((line) => line.items.filter((item) => item.size < bodySize * 0.75 && /^\d+$/.test(item.str)).map((item) => Number(item.str)))
+    for (const number of noteNumbers) assert.ok(calls.includes(number), `note ${number} on page ${index + 1} has no call there`)
+    notes += noteNumbers.length
+  }
+  assert.ok(notes >= 81, `${notes} notes found`)
+})
+
+test('cross-references in the text carry the page they point to', () => {
+  const text = pdf.pages.flat().map((line) => line.text).join(' ')
+  const essence = pdf.outline.find((entry) => entry.title.includes('essence of Leninism'))!
+  assert.match(text, new RegExp(`section 4, p\\. ${pdf.labels![essence.page - 1]}`))
+})
+
+test('EPUBCheck finds no errors and no warnings', () => {
+  const report = execFileSync('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'book.epub')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  assert.match(report, /No errors or warnings detected/)
+})
+
+test('the EPUB page-list: page N begins with the words that begin page N of the PDF', () => {
+  const files = unzipSync(new Uint8Array(readFileSync(path.join(out, 'book.epub'))))
+  const documents = Object.entries(files)
+    .filter(([name]) => name.endsWith('.xhtml'))
+    .map(([, bytes]) => new TextDecoder().decode(bytes))
+  let compared = 0
+  for (let page = 1; page <= pdf.pages.length; page++) {
+    const words = documents.map((xhtml) => wordsAfterPageBreak(xhtml, pageId(page), 3)).find(Boolean)
+    const lines = bodyLines(page)
+    if (!words || lines.length === 0) continue
+    const printed = normalise(lines.map((line) => line.text).join(' ')).split(' ').slice(0, 3)
+    const marked = normalise(words).split(' ')
+    // A page that begins in the second half of a hyphenated word: the marker stands before the whole word.
+    assert.ok(marked[0]!.endsWith(printed[0]!), `page ${page}: EPUB “${marked.join(' ')}”, PDF “${printed.join(' ')}”`)
+    assert.deepEqual(marked.slice(1), printed.slice(1), `page ${page}`)
+    compared++
+  }
+  assert.ok(compared >= 40, `${compared} pages compared`)
+})
+
+test('the booklet: two book pages a side, ceil(pages / 4) × 2 sides, text still text', () => {
+  const info = poppler('pdfinfo', path.join(out, 'book-booklet.pdf'))
+  const sides = Number(/Pages:\s+(\d+)/.exec(info)?.[1])
+  assert.equal(sides, Math.ceil(pdf.pages.length / 4) * 2)
+  assert.match(info, /Page size:\s+841\.\d+ x 59[45]\.\d+ pts/)
+  assert.match(poppler('pdftotext', '-f', '15', '-l', '15', path.join(out, 'book-booklet.pdf'), '-'), /\w{4,}/)
+})
+
+test('two builds of the same manuscript are byte-identical', async () => {
+  const run = await runCli(['build', 'manuscript', '--out', again], { timeoutMs: 300_000 })
+  assert.equal(run.code, 0, run.stderr)
+  for (const name of ['book.pdf', 'book.epub', 'book-booklet.pdf', 'book.html']) {
+    assert.ok(readFileSync(path.join(out, name)).equals(readFileSync(path.join(again, name))), `${name} differs between builds`)
+  }
+})
+
+function normalise(text: string): string {
+  return text
+    .replace(/\u00AD/g, '')
+    .replace(/[“”"‘’']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
