@@ -5,6 +5,7 @@ import type { BrowserSession, PageLog } from '../browser/browser-session.ts'
 import { containPages, type LayoutProgress, layOutPages, preparePagedLayout } from '../layout/paged-layout.ts'
 import { type PageMap, readPageMap } from '../layout/read-page-map.ts'
 import { runInPage } from '../layout/run-in-page.ts'
+import { settleSoftHyphens } from '../layout/settle-soft-hyphens.ts'
 import { stabiliseIds } from '../layout/stabilise-ids.ts'
 import { withTimeLimit } from '../browser/time-limit.ts'
 
@@ -65,6 +66,8 @@ export async function layOutPiece(
           await stabiliseIds(page)
           await runInPage(page, tagPagedIdsInPage, tag)
           const foreign = await runInPage(page, addForeignTargetsInPage, undefined)
+          // After the page map, which counts characters as written.
+          await settleSoftHyphens(page)
           await containPages(page)
           const raw = await withTimeLimit(
             settled().then(() => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 })),

@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate'
 import { pageId } from '../../../scripts/epub/page-breaks.ts'
 import { wordsAfterPageBreak } from '../../../scripts/epub/words-after-page-break.ts'
 import { runCli } from '../../helpers/build-cli.ts'
+import { pdfjsPageTexts, searchableText } from '../../helpers/pdf-search-text.ts'
 import { type ReadPdf, readPdf } from '../../helpers/read-pdf.ts'
 
 // The default book, built by the real command with every output, read back
@@ -78,6 +79,38 @@ test('running heads: the book title on versos, the chapter title on rectos', () 
 test('justified text is hyphenated: dozens of lines end in a hyphen', () => {
   const hyphenated = pdf.pages.flat().filter((line) => /\p{Ll}-$/u.test(line.text))
   assert.ok(hyphenated.length >= 24, `${hyphenated.length} hyphenated line ends`)
+})
+
+test('the text layer has no soft hyphen, in poppler and in pdf.js', async () => {
+  assert.equal(poppler('pdftotext', path.join(out, 'book.pdf'), '-').match(/\u00AD/g)?.length ?? 0, 0)
+  assert.equal((await pdfjsPageTexts(path.join(out, 'book.pdf'))).join('').match(/\u00AD/g)?.length ?? 0, 0)
+})
+
+test('a search finds every occurrence of 20 words hyphenated at line ends (pdf.js, as its find bar searches)', async () => {
+  const pages = await pdfjsPageTexts(path.join(out, 'book.pdf'))
+  const html = readFileSync(path.join(out, 'book.html'), 'utf8')
+  const headings = [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((match) => match[1]!).join(' ')
+  const broken = new Set(pages.flatMap((page) => [...page.matchAll(/(?<!\p{L})(\p{Ll}+)-\n(\p{Ll}+)/gu)].map((match) => `${match[1]}${match[2]}`)))
+  const words = [...broken].filter((word) => !headings.includes(word)).sort().slice(0, 20)
+  assert.equal(words.length, 20, [...broken].join(' '))
+  const webText = html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')
+  const pdfText = pages.map(searchableText).join(' ')
+  const count = (text: string, word: string) => text.match(new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'gu'))?.length ?? 0
+  for (const word of words) {
+    assert.ok(count(webText, word) > 0, word)
+    assert.equal(count(pdfText, word), count(webText, word), `“${word}”: found ${count(pdfText, word)} times in the PDF, written ${count(webText, word)} times`)
+  }
+})
+
+test('the “Th” ligature extracts as “Th” in poppler and pdf.js, at the start of continued pages’ paragraphs too', async () => {
+  const popplerText = poppler('pdftotext', path.join(out, 'book.pdf'), '-')
+  const pdfjsText = (await pdfjsPageTexts(path.join(out, 'book.pdf'))).map(searchableText).join(' ')
+  for (const text of [popplerText, pdfjsText]) {
+    assert.doesNotMatch(text, /\bT(?:e|is|us|ese|ey)\s/u)
+    for (const phrase of ['The only groups associated', '“The resolution of the party', 'The theses made no reference', 'The manifesto recapitulated']) {
+      assert.ok(text.replace(/\s+/g, ' ').includes(phrase), `“${phrase}” not found`)
+    }
+  }
 })
 
 test('each footnote stands at the foot of the page that calls it', () => {
