@@ -10,14 +10,14 @@ import type { MdastChapter } from '../lib/book-model.ts'
 import { configPlace, type ResolvedBook } from '../config/resolve-book.ts'
 import { decodeUtf8 } from '../diagnostics/decode-utf8.ts'
 import { failFile } from '../diagnostics/fail.ts'
-import { quotesForLang } from '../lib/quotes-for-lang.ts'
+import type { QuotePreference } from '../lib/quotes-for-lang.ts'
 import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 
 /** The Markdown dialect samizdat reads: CommonMark + GFM + front matter + pandoc heading attributes. */
-export function createMarkdownParser(lang: string) {
+export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
   return (
     unified()
       .use(remarkParse)
@@ -27,8 +27,8 @@ export function createMarkdownParser(lang: string) {
       .use(remarkChapterFrontmatter)
       .use(remarkGfm)
       .use(remarkHeadingAttributes)
-      // `--` en dash and `---` em dash, as pandoc's `smart` extension does.
-      .use(remarkSmartPunctuation, quotesForLang(lang))
+      // Quotes and apostrophes by language, `--` en dash and `---` em dash, as pandoc's `smart` extension does.
+      .use(remarkSmartPunctuation, { lang, quotes })
       .freeze()
   )
 }
@@ -38,7 +38,7 @@ export function createMarkdownParser(lang: string) {
  * missing or not UTF-8 stops the build with a message naming it.
  */
 export async function manuscriptToMdast(book: ResolvedBook): Promise<MdastChapter[]> {
-  const parser = createMarkdownParser(book.lang)
+  const parser = createMarkdownParser(book.lang, book.quotes)
   const ids = new Set<string>()
   const chapters: MdastChapter[] = []
   for (const [index, chapterPath] of book.chapters.entries()) {
