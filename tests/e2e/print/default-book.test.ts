@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate'
 import { pageId } from '../../../scripts/epub/page-breaks.ts'
 import { wordsAfterPageBreak } from '../../../scripts/epub/words-after-page-break.ts'
 import { runCli } from '../../helpers/build-cli.ts'
+import { aceCli, runAce } from '../../helpers/run-ace.ts'
 import { pdfjsPageTexts, searchableText } from '../../helpers/pdf-search-text.ts'
 import { type ReadPdf, readPdf } from '../../helpers/read-pdf.ts'
 
@@ -134,6 +135,23 @@ test('cross-references in the text carry the page they point to', () => {
 test('EPUBCheck finds no errors and no warnings', () => {
   const report = execFileSync('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'book.epub')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   assert.match(report, /No errors or warnings detected/)
+})
+
+test('Ace by DAISY finds no accessibility violations and no missing metadata in the EPUB', async (t) => {
+  if (!aceCli) return t.skip('@daisy/ace-cli is not installed')
+  const ace = await runAce(path.join(out, 'book.epub'), path.join(out, 'ace'))
+  assert.deepEqual(ace.violations, [])
+  assert.deepEqual(ace.missingMetadata, [])
+  assert.equal(ace.outcome, 'pass')
+})
+
+test('the EPUB: page-break markers stand before headings, not in them; the bibliography is in the contents', () => {
+  const files = unzipSync(new Uint8Array(readFileSync(path.join(out, 'book.epub'))))
+  const xhtml = Object.entries(files).filter(([name]) => name.endsWith('.xhtml')).map(([name, bytes]) => [name, new TextDecoder().decode(bytes)] as const)
+  for (const [name, text] of xhtml) assert.doesNotMatch(text, /<h[1-6][^>]*>(?:(?!<\/h[1-6]>)[\s\S])*doc-pagebreak/, name)
+  const nav = xhtml.find(([name]) => name.endsWith('nav.xhtml'))![1]
+  const contents = /<nav[^>]*id="toc"[\s\S]*?<\/nav>/.exec(nav)![0]
+  assert.match(contents, /href="bibliography\.xhtml#[^"]+">Bibliography</)
 })
 
 test('the EPUB page-list: page N begins with the words that begin page N of the PDF', () => {
