@@ -124,9 +124,10 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     )
     await stabiliseIds(page)
     lap('pageMap')
-    // After the page map, which counts characters as written.
-    await settleSoftHyphens(page)
     await containPages(page)
+    // After the page map, which counts characters as written; with each page contained, measuring
+    // a soft hyphen and laying out the changed text stay within its page.
+    await settleSoftHyphens(page)
     lap('textLayer')
     const raw = await withTimeLimit(
       settled().then(() =>

@@ -66,9 +66,9 @@ export async function layOutPiece(
           await stabiliseIds(page)
           await runInPage(page, tagPagedIdsInPage, tag)
           const foreign = await runInPage(page, addForeignTargetsInPage, undefined)
-          // After the page map, which counts characters as written.
-          await settleSoftHyphens(page)
           await containPages(page)
+          // After the page map, which counts characters as written (see html-to-pdf).
+          await settleSoftHyphens(page)
           const raw = await withTimeLimit(
             settled().then(() => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 })),
             'Printing the PDF',

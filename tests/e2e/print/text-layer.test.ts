@@ -6,7 +6,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, before, test } from 'node:test'
 import { withBrowser } from '../../../scripts/print/browser/browser-session.ts'
-import { layOutPages, preparePagedLayout } from '../../../scripts/print/layout/paged-layout.ts'
+import { containPages, layOutPages, preparePagedLayout } from '../../../scripts/print/layout/paged-layout.ts'
 import { settleSoftHyphens } from '../../../scripts/print/layout/settle-soft-hyphens.ts'
 import { writePrintBuild } from '../../../scripts/print/write-print-build.ts'
 import { manuscriptToBookTree } from '../../../scripts/read/manuscript-to-book-tree.ts'
@@ -34,6 +34,8 @@ before(async () => {
     await layOutPages(page, { limitMs: 120_000, stallMs: 60_000 })
     const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true })
     writeFileSync(beforeFile, await print())
+    // As the PDF stage does: each page contained, then the soft hyphens settled.
+    await containPages(page)
     settled = await settleSoftHyphens(page)
     writeFileSync(afterFile, await print())
   })
