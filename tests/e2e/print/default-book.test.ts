@@ -74,7 +74,7 @@ test('running heads: the book title on versos, the chapter title on rectos', () 
   const verso = pdf.pages[chapter.page]![0]!.text
   const recto = pdf.pages[chapter.page + 1]![0]!.text
   assert.match(verso, /Were any of the Bolshevik oppositions a real alternative\?/)
-  assert.match(recto, /Were the “Left Communists” of 1918 an alternative\?/)
+  assert.match(recto, /Were the ‘Left Communists’ of 1918 an alternative\?/)
 })
 
 test('justified text is hyphenated: dozens of lines end in a hyphen', () => {
@@ -91,10 +91,13 @@ test('a search finds every occurrence of 20 words hyphenated at line ends (pdf.j
   const pages = await pdfjsPageTexts(path.join(out, 'book.pdf'))
   const html = readFileSync(path.join(out, 'book.html'), 'utf8')
   const headings = [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((match) => match[1]!).join(' ')
-  const broken = new Set(pages.flatMap((page) => [...page.matchAll(/(?<!\p{L})(\p{Ll}+)-\n(\p{Ll}+)/gu)].map((match) => `${match[1]}${match[2]}`)))
+  const webText = html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')
+  // Words the layout hyphenated (not compounds broken at their own hyphen, such as anti-socialist).
+  const broken = new Set(
+    pages.flatMap((page) => [...page.matchAll(/(?<!\p{L})(\p{Ll}+)-\n(\p{Ll}+)/gu)].flatMap((match) => (webText.includes(`${match[1]}-${match[2]}`) ? [] : [`${match[1]}${match[2]}`]))),
+  )
   const words = [...broken].filter((word) => !headings.includes(word)).sort().slice(0, 20)
   assert.equal(words.length, 20, [...broken].join(' '))
-  const webText = html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')
   const pdfText = pages.map(searchableText).join(' ')
   const count = (text: string, word: string) => text.match(new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'gu'))?.length ?? 0
   for (const word of words) {
@@ -108,7 +111,7 @@ test('the “Th” ligature extracts as “Th” in poppler and pdf.js, at the s
   const pdfjsText = (await pdfjsPageTexts(path.join(out, 'book.pdf'))).map(searchableText).join(' ')
   for (const text of [popplerText, pdfjsText]) {
     assert.doesNotMatch(text, /\bT(?:e|is|us|ese|ey)\s/u)
-    for (const phrase of ['The only groups associated', '“The resolution of the party', 'The theses made no reference', 'The manifesto recapitulated']) {
+    for (const phrase of ['The only groups associated', '‘The resolution of the party', 'The theses made no reference', 'The manifesto recapitulated']) {
       assert.ok(text.replace(/\s+/g, ' ').includes(phrase), `“${phrase}” not found`)
     }
   }
