@@ -12,6 +12,8 @@ import { decodeUtf8 } from '../diagnostics/decode-utf8.ts'
 import { failFile } from '../diagnostics/fail.ts'
 import { quotesForLang } from '../lib/quotes-for-lang.ts'
 import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
+import remarkBracketedSpans from './remark-bracketed-spans.ts'
+import remarkFencedDivs from './remark-fenced-divs.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
@@ -26,6 +28,8 @@ export function createMarkdownParser(lang: string) {
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkChapterFrontmatter)
       .use(remarkGfm)
+      .use(remarkFencedDivs)
+      .use(remarkBracketedSpans)
       .use(remarkHeadingAttributes)
       // `--` en dash and `---` em dash, as pandoc's `smart` extension does.
       .use(remarkSmartPunctuation, quotesForLang(lang))
