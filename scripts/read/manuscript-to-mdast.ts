@@ -14,6 +14,7 @@ import { quotesForLang } from '../lib/quotes-for-lang.ts'
 import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
 import remarkBracketedSpans from './remark-bracketed-spans.ts'
 import remarkFencedDivs from './remark-fenced-divs.ts'
+import remarkLineBlocks from './remark-line-blocks.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
@@ -30,6 +31,7 @@ export function createMarkdownParser(lang: string) {
       .use(remarkGfm)
       .use(remarkFencedDivs)
       .use(remarkBracketedSpans)
+      .use(remarkLineBlocks)
       .use(remarkHeadingAttributes)
       // `--` en dash and `---` em dash, as pandoc's `smart` extension does.
       .use(remarkSmartPunctuation, quotesForLang(lang))

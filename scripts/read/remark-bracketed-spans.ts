@@ -72,6 +72,8 @@ function attachAttributes(parent: Parent, file: VFile, slicer: TextSlicer): void
     const raw = rawInline(target, found.attributes, file)
     if (raw === undefined) {
       const properties = attributesToProperties(found.attributes, file, slicer.place(text, 0, found.end))
+      // Code's classes name its language, as GitHub's (and the sanitiser's) `language-*`.
+      if (target.type === 'inlineCode' && Array.isArray(properties['className'])) properties['className'] = properties['className'].map((name) => `language-${name}`)
       target.data = { ...target.data, hProperties: { ...target.data?.hProperties, ...mergeClasses(target.data?.hProperties, properties) } }
     }
     const replacement = raw === undefined ? [target] : raw === null ? [] : [raw]
