@@ -15,6 +15,7 @@ import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
 import remarkBracketedSpans from './remark-bracketed-spans.ts'
 import remarkFencedDivs from './remark-fenced-divs.ts'
 import remarkLineBlocks from './remark-line-blocks.ts'
+import remarkTexMath from './remark-tex-math.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
@@ -30,6 +31,7 @@ export function createMarkdownParser(lang: string) {
       .use(remarkChapterFrontmatter)
       .use(remarkGfm)
       .use(remarkFencedDivs)
+      .use(remarkTexMath)
       .use(remarkBracketedSpans)
       .use(remarkLineBlocks)
       .use(remarkHeadingAttributes)

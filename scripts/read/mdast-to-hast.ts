@@ -12,6 +12,7 @@ import rehypeBlockIds from './rehype-block-ids.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
 import rehypeLocalResources from './rehype-local-resources.ts'
 import rehypeSectionNumbers from './rehype-section-numbers.ts'
+import rehypeTexMath from './rehype-tex-math.ts'
 import rehypeTrustedHtml from './rehype-trusted-html.ts'
 import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
 
@@ -19,6 +20,8 @@ import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
 export function createHastProcessor(book: ResolvedBook) {
   const processor = unified().use(rehypeRaw)
   processor.use(book.trustedHtml ? rehypeTrustedHtml : rehypeUntrustedHtml)
+  // After the sanitiser, which lets no MathML through from a manuscript.
+  processor.use(rehypeTexMath)
   return processor
     .use(rehypeLocalResources, { root: book.root })
     .use(rehypeHeadingIds).use(rehypeSectionNumbers, { enabled: book.numberSections }).use(rehypeBlockIds).freeze()
