@@ -14,6 +14,10 @@ import { quotesForLang } from '../lib/quotes-for-lang.ts'
 import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
 import remarkBracketedSpans from './remark-bracketed-spans.ts'
 import remarkFencedDivs from './remark-fenced-divs.ts'
+import remarkCaptions from './remark-captions.ts'
+import remarkCrossReferences from './remark-cross-references.ts'
+import remarkEquationLabels from './remark-equation-labels.ts'
+import remarkImplicitFigures from './remark-implicit-figures.ts'
 import remarkLineBlocks from './remark-line-blocks.ts'
 import remarkTexMath from './remark-tex-math.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
@@ -34,6 +38,11 @@ export function createMarkdownParser(lang: string) {
       .use(remarkTexMath)
       .use(remarkBracketedSpans)
       .use(remarkLineBlocks)
+      .use(remarkImplicitFigures)
+      .use(remarkCaptions)
+      .use(remarkEquationLabels)
+      // Before citations (read later, book-wide): `@fig:x` is a cross-reference, not a citation key.
+      .use(remarkCrossReferences)
       .use(remarkHeadingAttributes)
       // `--` en dash and `---` em dash, as pandoc's `smart` extension does.
       .use(remarkSmartPunctuation, quotesForLang(lang))
