@@ -19,6 +19,7 @@ import remarkCrossReferences from './remark-cross-references.ts'
 import remarkEquationLabels from './remark-equation-labels.ts'
 import remarkImplicitFigures from './remark-implicit-figures.ts'
 import remarkLineBlocks from './remark-line-blocks.ts'
+import remarkRawTex from './remark-raw-tex.ts'
 import remarkTexMath from './remark-tex-math.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
@@ -37,6 +38,7 @@ export function createMarkdownParser(lang: string) {
       .use(remarkFencedDivs)
       .use(remarkTexMath)
       .use(remarkBracketedSpans)
+      .use(remarkRawTex)
       .use(remarkLineBlocks)
       .use(remarkImplicitFigures)
       .use(remarkCaptions)

@@ -32,7 +32,7 @@ declare module 'mdast' {
 // pandoc-crossref's prefixes decide (https://lierdakil.github.io/pandoc-crossref/): `@fig:…` is a
 // reference, `@figueroa2001` a citation. A label is a citation key's characters (pandoc's rule).
 const label = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/]+(?=[\p{L}\p{N}_]))*`
-const one = String.raw`(-?)@([Ff]ig|[Tt]bl|[Ss]ec|[Ee]q|[Ll]st)([:-])(${label})`
+const one = `(-?)@([Ff]ig|[Tt]bl|[Ss]ec|[Ee]q|[Ll]st)([:-])(${label})`
 const reference = new RegExp(one, 'u')
 const anyReference = new RegExp(`(\\[\\s*${one}(?:\\s*;\\s*${one})*\\s*\\])|${one}`, 'gu')
 const skipped = new Set(['code', 'inlineCode', 'html', 'link', 'linkReference', 'definition', 'inlineMath', 'displayMath', 'yaml', 'crossReference'])
