@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkGridTables from '@adobe/remark-gridtables'
+import remarkDefinitionList from 'remark-definition-list'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -35,6 +37,9 @@ export function createMarkdownParser(lang: string) {
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkChapterFrontmatter)
       .use(remarkGfm)
+      // Pandoc's definition lists and grid tables: well-kept parsers of their own.
+      .use(remarkDefinitionList)
+      .use(remarkGridTables)
       .use(remarkFencedDivs)
       .use(remarkTexMath)
       .use(remarkBracketedSpans)

@@ -58,6 +58,7 @@ const remarkCaptions: Plugin<[], Root> = () => (tree, file) => {
   const walk = (parent: Parent) => {
     const children = parent.children as RootContent[]
     for (let index = 0; index < children.length; index += 1) {
+      undoCaptionList(children, index)
       const child = children[index]!
       if (child.type === 'paragraph' && isCaption(child, slicer)) {
         const before = children[index - 1]
@@ -86,6 +87,27 @@ const remarkCaptions: Plugin<[], Root> = () => (tree, file) => {
 }
 
 export default remarkCaptions
+
+/**
+ * `Table: one caption` followed by `: another` reads as a definition list
+ * (micromark-extension-definition-list) where pandoc reads two captions:
+ * give such a list back as its two paragraphs, the second with its `: `.
+ */
+function undoCaptionList(children: RootContent[], index: number): void {
+  const list = children[index]
+  if (list?.type !== 'defList' || list.children.length !== 2) return
+  const [term, description] = list.children as [Parent, Parent]
+  const paragraph = description.children[0]
+  if (term.type !== 'defListTerm' || description.children.length !== 1 || paragraph?.type !== 'paragraph') return
+  const first = term.children[0]
+  if (first?.type !== 'text' || !captionStart.test(first.value)) return
+  const second = paragraph.children[0]
+  if (second?.type === 'text') second.value = `: ${second.value}`
+  else paragraph.children.unshift({ type: 'text', value: ': ' })
+  const termParagraph: Paragraph = { type: 'paragraph', children: term.children as PhrasingContent[] }
+  if (term.position) termParagraph.position = term.position
+  children.splice(index, 1, termParagraph, paragraph)
+}
 
 function isCaption(paragraph: Paragraph, slicer: TextSlicer): boolean {
   const first = paragraph.children[0]

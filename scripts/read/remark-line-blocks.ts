@@ -1,6 +1,7 @@
 import type {} from 'mdast-util-to-hast'
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import type { Plugin } from 'unified'
+import type { FencedDiv } from './remark-fenced-divs.ts'
 import { type TextSlicer, textSlicer } from './text-slicer.ts'
 
 /** Verse: a pandoc line block (`| line`), or a `verse`/`poem` div; stanzas of lines. */
@@ -82,7 +83,7 @@ function countLines(node: Parent): number {
   return count
 }
 
-function addClass(node: RootContent, name: string): void {
+function addClass(node: Parent, name: string): void {
   const data = (node.data ??= {})
   const properties = (data.hProperties ??= {})
   const current = properties['className']
@@ -90,7 +91,7 @@ function addClass(node: RootContent, name: string): void {
 }
 
 function isVerseDiv(node: RootContent): boolean {
-  const className = node.type === 'fencedDiv' ? node.data?.hProperties?.['className'] : undefined
+  const className = node.type === 'fencedDiv' ? (node.data as FencedDiv['data'])?.hProperties?.['className'] : undefined
   return Array.isArray(className) && className.some((name) => verseClasses.has(String(name)))
 }
 
