@@ -6,10 +6,14 @@ import { type TextSlicer, textSlicer } from './text-slicer.ts'
 /** What a cross-reference points at, by its label's prefix. */
 export type CrossReferenceKind = 'fig' | 'tbl' | 'sec' | 'eq' | 'lst'
 
-/** `@fig:label` (pandoc-crossref) or `@fig-label` (Quarto): resolved to "Figure 3" once the book is numbered. */
+/**
+ * `@fig:label` (pandoc-crossref) or `@fig-label` (Quarto): resolved to
+ * "Figure 3" once the book is numbered. It has no children, so that no later
+ * walk (citations) reads its `@` as a citation; its text is `data.hChildren`.
+ */
 export interface CrossReference extends Parent {
   type: 'crossReference'
-  children: PhrasingContent[]
+  children: []
 }
 
 /** `[@fig:a; @fig:b]`: several references of one sentence ("Figures 1 and 2"). */
@@ -103,13 +107,12 @@ function single(node: Text, start: number, end: number, slicer: TextSlicer): Cro
   const [, suppress, prefix, separator, rest] = match
   const kind = prefix!.toLowerCase() as CrossReferenceKind
   const target = `${kind}${separator}${rest}`
-  const text: Text = { type: 'text', value: written.replace(/^\[|\]$/g, '') }
   const position = slicer.place(node, start, end)
-  if (position) text.position = position
   const crossReference: CrossReference = {
     type: 'crossReference',
-    children: [text],
+    children: [],
     data: {
+      hChildren: [{ type: 'text', value: written.replace(/^\[|\]$/g, '') }],
       hName: 'a',
       hProperties: {
         href: `#${target}`,
