@@ -21,6 +21,7 @@ import remarkCrossReferences from './remark-cross-references.ts'
 import remarkEquationLabels from './remark-equation-labels.ts'
 import remarkImplicitFigures from './remark-implicit-figures.ts'
 import remarkLineBlocks from './remark-line-blocks.ts'
+import remarkPandocTables from './remark-pandoc-tables.ts'
 import remarkRawTex from './remark-raw-tex.ts'
 import remarkTexMath from './remark-tex-math.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
@@ -40,6 +41,7 @@ export function createMarkdownParser(lang: string) {
       // Pandoc's definition lists and grid tables: well-kept parsers of their own.
       .use(remarkDefinitionList)
       .use(remarkGridTables)
+      .use(remarkPandocTables)
       .use(remarkFencedDivs)
       .use(remarkTexMath)
       .use(remarkBracketedSpans)
