@@ -27,8 +27,14 @@ import remarkTexMath from './remark-tex-math.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
+import remarkUnreadMarkup from './remark-unread-markup.ts'
 
-/** The Markdown dialect samizdat reads: CommonMark + GFM + front matter + pandoc heading attributes. */
+/**
+ * The Markdown dialect samizdat reads: CommonMark + GFM + front matter +
+ * pandoc's extensions (heading and other attributes, fenced divs, bracketed
+ * spans, line blocks, definition lists, grid/simple/multiline tables,
+ * captions, implicit figures, TeX math, raw LaTeX, cross-references).
+ */
 export function createMarkdownParser(lang: string) {
   return (
     unified()
@@ -53,6 +59,8 @@ export function createMarkdownParser(lang: string) {
       // Before citations (read later, book-wide): `@fig:x` is a cross-reference, not a citation key.
       .use(remarkCrossReferences)
       .use(remarkHeadingAttributes)
+      // After every construct: what still looks like pandoc markup was not read, and would print.
+      .use(remarkUnreadMarkup)
       // `--` en dash and `---` em dash, as pandoc's `smart` extension does.
       .use(remarkSmartPunctuation, quotesForLang(lang))
       .freeze()
