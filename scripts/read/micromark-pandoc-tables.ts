@@ -18,20 +18,21 @@ declare module 'micromark-util-types' {
 const maxLines = 2000
 
 /**
- * Pandoc's simple and multiline tables as a micromark flow construct: tried
- * at the start of every block (before a thematic break, which a dash rule
- * would otherwise be), it reads lines until a blank line (or, for a table
- * that opens with a dash line, a closing dash line before a blank line) and
+ * Pandoc's simple and multiline tables that open with a dash line, as a
+ * micromark flow construct tried before a thematic break (which the dash
+ * line would otherwise be): it reads lines until a closing dash line before
+ * a blank line (or, without blank lines, until the first blank line) and
  * keeps them when {@link readPandocTable} reads a table; else it leaves them
- * to the other constructs. A table cannot interrupt a paragraph.
+ * to the other constructs. A table cannot interrupt a paragraph. (A simple
+ * table that opens with its header line is found in the mdast instead, by
+ * remark-pandoc-tables: a construct tried from every paragraph's first line
+ * would keep a compact definition list's `:` line from starting.)
  */
 export function pandocTableSyntax(): Extension {
-  return { flow: { [codes.dash]: dashFirst, null: pandocTable } }
+  return { flow: { [codes.dash]: dashFirst } }
 }
 
-const pandocTable: Construct = { name: 'pandocTable', tokenize: tokenizePandocTable, concrete: true }
-// Before thematic breaks: `-------  ------` is a thematic break to CommonMark.
-const dashFirst: Construct = { ...pandocTable, add: 'before' }
+const dashFirst: Construct = { name: 'pandocTable', tokenize: tokenizePandocTable, add: 'before' }
 
 function tokenizePandocTable(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this
