@@ -125,8 +125,8 @@ function hyphenateChildren(parent: Root | Element, hyphenatorFor: (lang: string)
   }
 }
 
-// Verse is set unjustified and never hyphenated: a line of a poem is the poet's.
-const skippedClasses = ['no-hyphens', 'url', 'line-block', 'verse', 'poem']
+// Verse is set unjustified and never hyphenated: a line of a poem is the poet's. "Figure 3" stays whole.
+const skippedClasses = ['no-hyphens', 'url', 'line-block', 'verse', 'poem', 'crossref']
 
 function skipElement(node: Element): boolean {
   if (skippedTags.has(node.tagName)) return true

@@ -47,16 +47,15 @@ declare module 'mdast' {
  * rule) and a paragraph of rows, and is read back from those lines here.
  */
 export default function remarkPandocTables(this: Processor) {
-  const processor = this
   const data = this.data()
   ;(data.micromarkExtensions ??= []).push(pandocTableSyntax())
-  ;(data.fromMarkdownExtensions ??= []).push(pandocTablesFromMarkdown(processor))
+  ;(data.fromMarkdownExtensions ??= []).push(pandocTablesFromMarkdown(this))
   return (tree: Root, file: VFile) => {
     const lines = String(file.value ?? '').split(/\r?\n|\r/)
     const walk = (parent: Parent) => {
       for (let index = 0; index < parent.children.length; index += 1) {
         const child = parent.children[index]!
-        if (child.type === 'paragraph') headerFirstTable(parent, index, lines, processor)
+        if (child.type === 'paragraph') headerFirstTable(parent, index, lines, this)
         if ('children' in parent.children[index]! && parent.children[index]!.type !== 'simpleTable') walk(parent.children[index] as Parent)
       }
     }
