@@ -8,7 +8,7 @@ import { isEscaped, sourceOffset } from '../citations/source-offset.ts'
 export interface TextSlicer {
   /** Characters `start`–`end` of `node` as a new text node, positioned where they are written. */
   slice(node: Text, start: number, end?: number): Text
-  /** Where characters `start`–`end` of `node` are written. */
+  /** Where characters `start`–`end` of `node` are written (the node's place when that cannot be told). */
   place(node: Text, start: number, end: number): Position | undefined
   /** Whether character `index` of `node` was written backslash-escaped. */
   escaped(node: Text, index: number): boolean
@@ -18,10 +18,11 @@ export interface TextSlicer {
 export function textSlicer(file: VFile): TextSlicer {
   const source = String(file.value ?? '')
   const locate = pointLocator(source)
+  // Where the offsets cannot be followed (a node made by a plugin), the whole node's place.
   const place = (node: Text, start: number, end: number): Position | undefined => {
     const from = sourceOffset(node, start, source)
     const to = end >= node.value.length ? node.position?.end.offset : sourceOffset(node, end, source)
-    return from === undefined || to === undefined ? undefined : { start: locate(from), end: locate(to) }
+    return from === undefined || to === undefined ? node.position : { start: locate(from), end: locate(to) }
   }
   return {
     place,
