@@ -58,4 +58,11 @@ describe('pandoc constructs in every output', () => {
     const documents = await chapterDocuments(tree, { marks: [], documentOf: () => undefined, images: new Map(), stylesheets: [] })
     assert.deepEqual(documents.map((document) => document.properties), [['mathml'], []])
   })
+
+  it('a heading marked {.unlisted} stays out of the contents, {lang=fr} reaches the heading', async () => {
+    const { tree: headings } = await manuscriptToBookTree(fileURLToPath(new URL('../../fixtures/read/stages/heading-attributes/', import.meta.url)))
+    const ids = headings.toc.flatMap((entry) => [entry.id, ...entry.children.map((child) => child.id)])
+    assert.ok(ids.includes('fr') && !ids.includes('not-in-the-contents'), ids.join(' '))
+    assert.equal(select('h2#fr', headings.chapters[0]!.hast)?.properties['lang'], 'fr')
+  })
 })
