@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { loadBookFonts } from '../lib/book-fonts.ts'
 import type { BookTree, PageStart, TocEntry } from '../lib/book-model.ts'
-import { bookText } from '../lib/book-text.ts'
+import { bookHasMath, bookText } from '../lib/book-text.ts'
 import { collectIds } from '../lib/collect-ids.ts'
 import { accessibilityMetadata, conformanceGaps } from './accessibility-metadata.ts'
 import { bibliographyDocument, bibliographyHref } from './bibliography-document.ts'
@@ -100,7 +100,7 @@ export async function bookTreeToEpub(tree: BookTree, options: EpubOptions): Prom
     file.message(`The EPUB claims no WCAG 2.1 Level AA conformance (EPUB Accessibility 1.1), because ${gaps.join('; ')}`, { ruleId: 'epub-accessibility', source: 'samizdat' })
   }
 
-  const fonts = await loadBookFonts(book.typeface, bookText(tree))
+  const fonts = await loadBookFonts(book.typeface, bookText(tree), { math: bookHasMath(tree) })
   const documents = [
     ...(cover ? [{ id: 'cover', href: coverHref, xhtml: coverDocument(book, terms, { href: cover.href, alt: coverAlt(book) }, styles), properties: [] as string[], linear: true }] : []),
     { id: 'titlepage', href: titlePageHref, xhtml: titlePageDocument(book, terms, identifier, styles), properties: [] as string[] },

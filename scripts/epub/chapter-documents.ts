@@ -7,6 +7,7 @@ import { termsForLang } from '../lib/terms-for-lang.ts'
 import rehypeEpubPageBreaks, { type PageMark } from './page-breaks.ts'
 import rehypeEpubFootnotes from './rehype-epub-footnotes.ts'
 import rehypeEpubHtml5 from './rehype-epub-html5.ts'
+import rehypeEpubLang from './rehype-epub-lang.ts'
 import rehypeEpubLinks from './rehype-epub-links.ts'
 import { xhtmlDocument } from './xhtml-document.ts'
 
@@ -59,6 +60,7 @@ export async function chapterDocuments(tree: BookTree, options: ChapterDocumentO
       .use(rehypeEpubFootnotes, { notesLabel: terms.notes })
       .use(rehypeEpubLinks, { documentHref: href, documentOf: options.documentOf, images })
       .use(rehypeEpubHtml5)
+      .use(rehypeEpubLang)
     const hast = (await processor.run(structuredClone(chapter.hast), chapter.file)) as Root
     const body = hast.children.filter((node): node is ElementContent => node.type !== 'doctype')
     const { ids, properties } = scanDocument(hast)

@@ -36,7 +36,7 @@ const cuts = [
  * subsets that `text` needs (an EPUB or a PDF should not carry Cyrillic it
  * never shows).
  */
-export async function loadBookFonts(typeface: string, text: string): Promise<BookFonts> {
+export async function loadBookFonts(typeface: string, text: string, options: { readonly math?: boolean } = {}): Promise<BookFonts> {
   const packageName = `@fontsource/${typeface.toLowerCase().replace(/\s+/g, '-')}`
   let packageDir: string
   try {
@@ -62,8 +62,24 @@ export async function loadBookFonts(typeface: string, text: string): Promise<Boo
       }
     }
   }
+  if (options.math) faces.push(mathFace())
   return { family, faces, css: (fontDir) => faces.map((face) => fontFaceRule(face, fontDir)).join('\n') }
 }
+
+/**
+ * STIX Two Math (SIL Open Font Licence, `@fontsource/stix-two-math`), whole:
+ * Chromium lays MathML out with the font's MATH table (fraction rules,
+ * stretchy brackets, sub- and superscript shifts), which a subset would lose;
+ * TrueType-flavoured, so the PDF embeds it. Styles set it on `math` only.
+ */
+function mathFace(): FontFace {
+  const name = 'stix-two-math-latin-400-normal.woff2'
+  const file = path.join(path.dirname(require.resolve('@fontsource/stix-two-math/package.json')), 'files', name)
+  return { family: mathFamily, weight: 400, style: 'normal', file, name, unicodeRange: 'U+0-10FFFF' }
+}
+
+/** The family of the face `math` elements are set in. */
+export const mathFamily = 'STIX Two Math'
 
 function fontFaceRule(face: FontFace, fontDir: string): string {
   return `@font-face {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { BookTree } from './book-model.ts'
-import { bookText } from './book-text.ts'
+import { bookHasMath, bookText } from './book-text.ts'
 import { writeFileAtomic } from './write-file-atomic.ts'
 import { loadBookFonts } from './book-fonts.ts'
 
@@ -12,7 +12,7 @@ import { loadBookFonts } from './book-fonts.ts'
  * subset), and `fonts.css` declaring them with `--book-face` set.
  */
 export async function writeBookFonts(tree: BookTree, dir: string): Promise<void> {
-  const fonts = await loadBookFonts(tree.book.typeface, bookText(tree))
+  const fonts = await loadBookFonts(tree.book.typeface, bookText(tree), { math: bookHasMath(tree) })
   await mkdir(path.join(dir, 'fonts'), { recursive: true })
   for (const face of fonts.faces) {
     const target = path.join(dir, 'fonts', face.name)

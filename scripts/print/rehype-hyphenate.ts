@@ -73,17 +73,24 @@ export function hyphenationPatternName(lang: string): string | undefined {
 /**
  * Insert soft hyphens (U+00AD) at the pattern points of every long word of
  * running text, so Chromium (whose `hyphens: auto` does nothing here) can
- * justify lines without rivers. Headings, code, links whose text is a URL and
- * elements in another language are left whole. An unsupported language is
+ * justify lines without rivers, by the language of the nearest `lang`.
+ * Headings, code, verse and links whose text is a URL are left whole. An unsupported language is
  * reported once and the text left as it is.
  */
 const rehypeHyphenate: Plugin<[HyphenateOptions], Root> = (options) => {
-  const patternName = hyphenationPatternName(options.lang)
-  const hyphenate = patternName ? createWordHyphenator(patternName, options) : undefined
   const lang = options.lang.toLowerCase()
+  // One hyphenator per language met (the book's, and each `lang` of a span or div), made on first use.
+  const hyphenators = new Map<string, Hyphenator | undefined>()
+  const hyphenatorFor = (tag: string): Hyphenator | undefined => {
+    if (!hyphenators.has(tag)) {
+      const patternName = hyphenationPatternName(tag)
+      hyphenators.set(tag, patternName ? createWordHyphenator(patternName, options) : undefined)
+    }
+    return hyphenators.get(tag)
+  }
   let reported = false
   return (tree, file) => {
-    if (!hyphenate) {
+    if (!hyphenatorFor(lang)) {
       if (!reported) {
         file.info(`No hyphenation patterns for language \`${options.lang}\`: the print edition is justified without hyphenation`, {
           ruleId: 'hyphenation-unsupported',
@@ -93,16 +100,23 @@ const rehypeHyphenate: Plugin<[HyphenateOptions], Root> = (options) => {
       }
       return
     }
-    hyphenateChildren(tree, hyphenate, lang)
+    hyphenateChildren(tree, hyphenatorFor, lang)
   }
 }
 
-/** Hyphenate the text under `parent`, skipping the elements {@link skipElement} names (a loop: unist-util-visit cost as much as the hyphenation). */
-function hyphenateChildren(parent: Root | Element, hyphenate: Hyphenator, lang: string): void {
+/**
+ * Hyphenate the text under `parent` by the nearest `lang` (a French span in
+ * an English book takes the French patterns; a language without patterns
+ * stays whole), skipping the elements {@link skipElement} names (a loop:
+ * unist-util-visit cost as much as the hyphenation).
+ */
+function hyphenateChildren(parent: Root | Element, hyphenatorFor: (lang: string) => Hyphenator | undefined, lang: string): void {
+  const hyphenate = hyphenatorFor(lang)
   for (const node of parent.children) {
     if (node.type === 'element') {
-      if (!skipElement(node, lang)) hyphenateChildren(node, hyphenate, lang)
-    } else if (node.type === 'text') {
+      const ownLang = node.properties['lang']
+      if (!skipElement(node)) hyphenateChildren(node, hyphenatorFor, typeof ownLang === 'string' && ownLang !== '' ? ownLang.toLowerCase() : lang)
+    } else if (node.type === 'text' && hyphenate) {
       // URLs and e-mail addresses stay whole: a hyphen in them would change them.
       node.value = mayHoldUrl.test(node.value)
         ? node.value.replace(wordOrUrl, (match, url: string | undefined) => (url ? match : hyphenate(match)))
@@ -111,14 +125,14 @@ function hyphenateChildren(parent: Root | Element, hyphenate: Hyphenator, lang: 
   }
 }
 
-function skipElement(node: Element, lang: string): boolean {
-  if (skippedTags.has(node.tagName)) return true
-  const ownLang = node.properties['lang']
-  if (typeof ownLang === 'string' && ownLang.toLowerCase() !== lang) return true
-  const className = node.properties['className']
-  return Array.isArray(className) && (className.includes('no-hyphens') || className.includes('url'))
-}
+// Verse is set unjustified and never hyphenated: a line of a poem is the poet's. "Figure 3" stays whole.
+const skippedClasses = ['no-hyphens', 'url', 'line-block', 'verse', 'poem', 'crossref']
 
+function skipElement(node: Element): boolean {
+  if (skippedTags.has(node.tagName)) return true
+  const className = node.properties['className']
+  return Array.isArray(className) && skippedClasses.some((name) => className.includes(name))
+}
 
 /** Hyphenate one word with the language's patterns, keeping `leftMin` and `rightMin` letters around each break. */
 function createWordHyphenator(patternName: string, options: HyphenateOptions): Hyphenator {

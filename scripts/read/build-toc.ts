@@ -8,7 +8,7 @@ interface MutableEntry extends Omit<TocEntry, 'children'> {
   children: MutableEntry[]
 }
 
-/** The book's contents: every heading down to `depth`, nested by rank. */
+/** The book's contents: every heading down to `depth` but the `unlisted`, nested by rank. */
 export function buildToc(chapters: readonly HastChapter[], depth = 2): TocEntry[] {
   const roots: MutableEntry[] = []
   for (const chapter of chapters) {
@@ -17,7 +17,9 @@ export function buildToc(chapters: readonly HastChapter[], depth = 2): TocEntry[
       // Notes sections are not part of the contents.
       if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return skipChildren
       const rank = headingRank(node)
-      if (!rank || rank > depth) return undefined
+      // Pandoc's `{.unlisted}` keeps a heading out of the contents.
+      const classes = node.properties['className']
+      if (!rank || rank > depth || (Array.isArray(classes) && classes.includes('unlisted'))) return undefined
       const entry: MutableEntry = {
         id: String(node.properties['id']),
         depth: rank,

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkGridTables from '@adobe/remark-gridtables'
+import remarkDefinitionList from 'remark-definition-list'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -12,11 +14,27 @@ import { decodeUtf8 } from '../diagnostics/decode-utf8.ts'
 import { failFile } from '../diagnostics/fail.ts'
 import type { QuotePreference } from '../lib/quotes-for-lang.ts'
 import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
+import remarkBracketedSpans from './remark-bracketed-spans.ts'
+import remarkFencedDivs from './remark-fenced-divs.ts'
+import remarkCaptions from './remark-captions.ts'
+import remarkCrossReferences from './remark-cross-references.ts'
+import remarkEquationLabels from './remark-equation-labels.ts'
+import remarkImplicitFigures from './remark-implicit-figures.ts'
+import remarkLineBlocks from './remark-line-blocks.ts'
+import remarkPandocTables from './remark-pandoc-tables.ts'
+import remarkRawTex from './remark-raw-tex.ts'
+import remarkTexMath from './remark-tex-math.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
+import remarkUnreadMarkup from './remark-unread-markup.ts'
 
-/** The Markdown dialect samizdat reads: CommonMark + GFM + front matter + pandoc heading attributes. */
+/**
+ * The Markdown dialect samizdat reads: CommonMark + GFM + front matter +
+ * pandoc's extensions (heading and other attributes, fenced divs, bracketed
+ * spans, line blocks, definition lists, grid/simple/multiline tables,
+ * captions, implicit figures, TeX math, raw LaTeX, cross-references).
+ */
 export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
   return (
     unified()
@@ -26,8 +44,24 @@ export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkChapterFrontmatter)
       .use(remarkGfm)
+      // Pandoc's definition lists and grid tables: well-kept parsers of their own.
+      .use(remarkDefinitionList)
+      .use(remarkGridTables)
+      .use(remarkPandocTables)
+      .use(remarkFencedDivs)
+      .use(remarkTexMath)
+      .use(remarkBracketedSpans)
+      .use(remarkRawTex)
+      .use(remarkLineBlocks)
+      .use(remarkImplicitFigures)
+      .use(remarkCaptions)
+      .use(remarkEquationLabels)
+      // Before citations (read later, book-wide): `@fig:x` is a cross-reference, not a citation key.
+      .use(remarkCrossReferences)
       .use(remarkHeadingAttributes)
-      // Quotes and apostrophes by language, `--` en dash and `---` em dash, as pandoc's `smart` extension does.
+      // After every construct: what still looks like pandoc markup was not read, and would print.
+      .use(remarkUnreadMarkup)
+      // Quotes and apostrophes by the nearest language (a span's or div's `lang`), `--` en dash and `---` em dash, as pandoc's `smart` extension does.
       .use(remarkSmartPunctuation, { lang, quotes })
       .freeze()
   )

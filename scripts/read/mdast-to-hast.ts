@@ -8,10 +8,13 @@ import type { HastChapter, MdastChapter } from '../lib/book-model.ts'
 import type { ResolvedBook } from '../config/resolve-book.ts'
 import { eachElement } from '../lib/each-element.ts'
 import { termsForLang } from '../lib/terms-for-lang.ts'
+import { pandocHandlers } from './pandoc-handlers.ts'
 import rehypeBlockIds from './rehype-block-ids.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
 import rehypeLocalResources from './rehype-local-resources.ts'
+import rehypeImageSize from './rehype-image-size.ts'
 import rehypeSectionNumbers from './rehype-section-numbers.ts'
+import rehypeTexMath from './rehype-tex-math.ts'
 import rehypeTrustedHtml from './rehype-trusted-html.ts'
 import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
 
@@ -19,6 +22,8 @@ import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
 export function createHastProcessor(book: ResolvedBook) {
   const processor = unified().use(rehypeRaw)
   processor.use(book.trustedHtml ? rehypeTrustedHtml : rehypeUntrustedHtml)
+  // After the sanitiser, which lets no MathML through from a manuscript.
+  processor.use(rehypeTexMath).use(rehypeImageSize)
   return processor
     .use(rehypeLocalResources, { root: book.root })
     .use(rehypeHeadingIds).use(rehypeSectionNumbers, { enabled: book.numberSections }).use(rehypeBlockIds).freeze()
@@ -35,6 +40,7 @@ export async function mdastToHast(chapters: readonly MdastChapter[], book: Resol
   for (const chapter of chapters) {
     const hast = toHast(chapter.mdast, {
       allowDangerousHtml: true,
+      handlers: pandocHandlers,
       // Footnote ids are unique across the book: `introduction-fn-1`.
       clobberPrefix: `${chapter.id}-`,
       footnoteLabel: terms.notes,

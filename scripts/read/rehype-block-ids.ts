@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast'
 import type { Plugin } from 'unified'
 import { eachElement, skipChildren } from '../lib/each-element.ts'
 
-const textBlocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'td', 'th', 'dt', 'dd', 'figcaption', 'blockquote'])
+const textBlocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'blockquote'])
 const containers = new Set(['ul', 'ol', 'table', 'div', 'section'])
 
 /**

@@ -33,16 +33,23 @@ describe('rehypeHyphenate', () => {
     for (const word of out.replace(/<\/?p>/g, '').split(' ')) assert.ok(!/^[a-z]?\|/i.test(word), word)
   })
 
-  it('does not touch headings, code, pre, URLs or text in another language', () => {
+  it('does not touch headings, code, pre, URLs, verse or text in a language without patterns', () => {
     const html =
       '<h2>Responsibility</h2><p><code>responsibility</code></p><pre>responsibility</pre>' +
       '<p>see https://example.org/responsibility/distribution.html or responsibility</p>' +
-      '<p><span lang="de">Verantwortung</span></p>'
+      '<p><span lang="tlh">responsibility</span></p><div class="line-block"><p>responsibility</p></div>'
     assert.equal(
       hyphenate(html, { lang: 'en-GB' }),
       '<h2>Responsibility</h2><p><code>responsibility</code></p><pre>responsibility</pre>' +
         '<p>see https://example.org/responsibility/distribution.html or re|spons|ib|il|ity</p>' +
-        '<p><span lang="de">Verantwortung</span></p>',
+        '<p><span lang="tlh">responsibility</span></p><div class="line-block"><p>responsibility</p></div>',
+    )
+  })
+
+  it('hyphenates text by the nearest lang: a German div in an English book, an English span in it', () => {
+    assert.equal(
+      hyphenate('<div lang="de"><p>Verantwortung <span lang="en-GB">responsibility</span></p></div>', { lang: 'en-GB' }),
+      '<div lang="de"><p>Ver|ant|wor|tung <span lang="en-GB">re|spons|ib|il|ity</span></p></div>',
     )
   })
 
