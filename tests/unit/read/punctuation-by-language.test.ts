@@ -74,3 +74,8 @@ test('an author’s own typographic characters are never changed', () => {
   assert.equal(read('„Schon“ – ‚so‘ und ’s ist gut', 'de'), '„Schon“ – ‚so‘ und ’s ist gut\n')
   assert.equal(read('Il dit\u00A0: non\u00A0!', 'fr'), 'Il dit~: non~!\n')
 })
+
+test('pandoc’s spans and divs with `lang` (`[texte]{lang=fr}`, `::: {lang=de}`) set their text’s punctuation', () => {
+  assert.equal(read('He said "hello" and [c\'est "la vie"]{lang=fr} then "ciao".', 'en-GB'), 'He said ‘hello’ and c’est «⍽la vie⍽» then ‘ciao’.\n')
+  assert.equal(read('::: {lang=de}\nEr sagte: "Wie geht\'s?"\n:::\n\nAnd "English" again.', 'en-US'), 'Er sagte: „Wie geht’s?“\nAnd “English” again.\n')
+})
