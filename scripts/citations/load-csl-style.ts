@@ -5,11 +5,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ResolvedBook } from '../config/resolve-book.ts'
 import { failFile } from '../diagnostics/fail.ts'
+import { quotesForLang } from '../lib/quotes-for-lang.ts'
 import { bookFile, bookYamlPlace } from './book-yaml-place.ts'
+import { withBookQuotes } from './locale-quotes.ts'
 
 /** A CSL style ready for citeproc, with the locale for the book's language. */
 export interface CslStyle {
-  /** Name to register the style under: unique per style text, so two styles never share an engine. */
+  /** Name to register the style under: unique per style and locale text, so two never share an engine. */
   readonly id: string
   readonly title: string
   readonly xml: string
@@ -42,11 +44,12 @@ const aliases: Record<string, string> = { mla: 'modern-language-association', ch
 /**
  * Load the book's CSL style — a name (`apa`, `chicago-note-bibliography`,
  * bundled or from /usr/share/citation-style-language) or a file path relative
- * to the manuscript — and the CSL locale for the book's `lang`. A dependent
+ * to the manuscript — and the CSL locale for the book's `lang`, quoting as
+ * the body does (see withBookQuotes). A dependent
  * style is resolved to its independent parent. An unknown style stops the
  * build (`unknown-csl-style`): citations in the wrong style are worse than none.
  */
-export async function loadCslStyle(book: Pick<ResolvedBook, 'csl' | 'root' | 'lang' | 'configFile'>): Promise<CslStyle> {
+export async function loadCslStyle(book: Pick<ResolvedBook, 'csl' | 'root' | 'lang' | 'quotes' | 'configFile'>): Promise<CslStyle> {
   const found = findStyle(book.csl, book.root)
   if (!found) fail(book, `Unknown citation style \`${book.csl}\``)
   let xml = await readFile(found, 'utf8')
@@ -64,7 +67,9 @@ export async function loadCslStyle(book: Pick<ResolvedBook, 'csl' | 'root' | 'la
   if (!/<style\b[^>]*\bxmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml)) {
     fail(book, `\`${path.relative(book.root, stylePath) || stylePath}\` is not a CSL style (no \`<style xmlns="http://purl.org/net/xbiblio/csl">\` in it)`)
   }
-  const locale = await loadCslLocale(book.lang)
+  const cslLocale = await loadCslLocale(book.lang)
+  // Notes and bibliography quote as the body does (the book's language and its `quotes`).
+  const locale = { ...cslLocale, xml: withBookQuotes(cslLocale.xml, quotesForLang(book.lang, book.quotes)) }
   if (locale.isFallback) {
     bookFile(book).message(`No CSL locale for \`lang: ${book.lang}\`: citation terms and dates are in US English`, {
       place: bookYamlPlace(book, 'lang'),
@@ -76,7 +81,8 @@ export async function loadCslStyle(book: Pick<ResolvedBook, 'csl' | 'root' | 'la
   const citationTag = /<citation\b[^>]*>/.exec(xml)?.[0] ?? ''
   const citationLayout = /<citation\b[\s\S]*?(<layout\b[^>]*>)/.exec(xml)?.[1] ?? ''
   return {
-    id: `samizdat-${createHash('sha1').update(xml).digest('hex').slice(0, 12)}`,
+    // citation-js keeps one engine per style id and locale tag: the locale's quotes differ by book.
+    id: `samizdat-${createHash('sha1').update(xml).update(locale.xml).digest('hex').slice(0, 12)}`,
     title: /<title>([^<]*)<\/title>/.exec(xml)?.[1] ?? path.basename(stylePath, '.csl'),
     xml,
     path: stylePath,

@@ -22,6 +22,10 @@ export const bookSchema = z.strictObject({
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a BCP 47 language tag such as en-GB')
     .default('en'),
+  /** Which of the language's quotation marks come first (CLDR), or the four marks written out. */
+  quotes: z
+    .union([z.enum(['double', 'single']), z.string().regex(/^\S{4}$/u, 'four quotation marks, e.g. «»“”')])
+    .optional(),
   date: z
     .union([z.string(), z.date()])
     .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))

@@ -1,17 +1,20 @@
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { Element } from 'hast'
+import { headingRank } from 'hast-util-heading-rank'
+import { toString as hastToString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { loadBookFonts } from '../lib/book-fonts.ts'
-import type { BookTree, PageStart } from '../lib/book-model.ts'
+import type { BookTree, PageStart, TocEntry } from '../lib/book-model.ts'
 import { bookHasMath, bookText } from '../lib/book-text.ts'
 import { collectIds } from '../lib/collect-ids.ts'
-import { accessibilityMetadata } from './accessibility-metadata.ts'
+import { accessibilityMetadata, conformanceGaps } from './accessibility-metadata.ts'
 import { bibliographyDocument, bibliographyHref } from './bibliography-document.ts'
 import { bookIdentifier } from './book-identifier.ts'
 import { bookImages, countImages, imageMediaType } from './book-images.ts'
 import { chapterDocuments, chapterHref } from './chapter-documents.ts'
-import { checkHeadingOrder } from './check-heading-order.ts'
+import { checkHeadingOrder, untitledChapters } from './check-heading-order.ts'
 import { type CoverImage, epubCover } from './epub-cover.ts'
 import { modifiedDate } from './epub-date.ts'
 import { type EpubEntry, epubZip } from './epub-zip.ts'
@@ -80,15 +83,28 @@ export async function bookTreeToEpub(tree: BookTree, options: EpubOptions): Prom
     ...(chapters[0] ? [{ type: 'bodymatter', href: chapters[0].href, label: chapters[0].title }] : []),
     ...bibliographyLandmark(tree, documentOf, terms.bibliography),
   ]
-  const imageCount = countImages(tree)
   const pageSource = `${identifier} (print)`
-  const meta = accessibilityMetadata({ ...imageCount, headingProblems, pageMarks: placed.length, pageBreakSource: pageSource })
+  const otherLanguages = textLanguages(tree).filter((lang) => lang.toLowerCase() !== book.lang.toLowerCase())
+  const facts = {
+    ...countImages(tree),
+    headingProblems,
+    untitledChapters: untitledChapters(tree.chapters).map((chapter) => path.relative(book.root, chapter.file.path) || chapter.file.path),
+    pageMarks: placed.length,
+    pageBreakSource: pageSource,
+    lang: book.lang,
+    otherLanguages,
+  }
+  const meta = accessibilityMetadata(facts)
+  const gaps = conformanceGaps(facts)
+  if (gaps.length > 0) {
+    file.message(`The EPUB claims no WCAG 2.1 Level AA conformance (EPUB Accessibility 1.1), because ${gaps.join('; ')}`, { ruleId: 'epub-accessibility', source: 'samizdat' })
+  }
 
   const fonts = await loadBookFonts(book.typeface, bookText(tree), { math: bookHasMath(tree) })
   const documents = [
     ...(cover ? [{ id: 'cover', href: coverHref, xhtml: coverDocument(book, terms, { href: cover.href, alt: coverAlt(book) }, styles), properties: [] as string[], linear: true }] : []),
     { id: 'titlepage', href: titlePageHref, xhtml: titlePageDocument(book, terms, identifier, styles), properties: [] as string[] },
-    { id: 'nav', href: navHref, xhtml: navDocument({ lang: book.lang, title: terms.contents, terms, toc: tree.toc, documentOf, landmarks, pages: placed, stylesheets: styles }), properties: ['nav'] },
+    { id: 'nav', href: navHref, xhtml: navDocument({ lang: book.lang, title: terms.contents, terms, toc: [...tree.toc, ...bibliographyEntry(tree, terms.bibliography)], documentOf, landmarks, pages: placed, stylesheets: styles }), properties: ['nav'] },
     ...chapters,
     ...(bibliography ? [{ id: 'bibliography', href: bibliographyHref, xhtml: bibliography, properties: [] as string[] }] : []),
   ]
@@ -110,6 +126,7 @@ export async function bookTreeToEpub(tree: BookTree, options: EpubOptions): Prom
     manifest,
     spine: documents.map((document) => ({ idref: document.id })),
     meta,
+    otherLanguages,
     ...(placed.length > 0 ? { pageSource } : {}),
     ...(cover ? { coverImageId: 'cover-image' } : {}),
   })
@@ -120,6 +137,18 @@ export async function bookTreeToEpub(tree: BookTree, options: EpubOptions): Prom
     ...resources.map((resource) => ({ path: root + resource.href, data: resource.data })),
   ]
   return { epub: epubZip(entries, new Date(modified)), file }
+}
+
+/** The languages the chapters' and bibliography's text declares (`lang` attributes), in the order met. */
+function textLanguages(tree: BookTree): string[] {
+  const found = new Set<string>()
+  for (const root of [...tree.chapters.map((chapter) => chapter.hast), ...(tree.bibliography ? [tree.bibliography] : [])]) {
+    visit(root, 'element', (node: Element) => {
+      const lang = node.properties['lang'] ?? node.properties['xmlLang']
+      if (typeof lang === 'string' && lang !== '') found.add(lang)
+    })
+  }
+  return [...found]
 }
 
 /** Every id in an element, for links into the bibliography. */
@@ -142,6 +171,17 @@ function reportUnplaced(file: VFile, marks: readonly PageMark[], placed: readonl
     ruleId: 'page-break-missing',
     source: 'samizdat',
   })
+}
+
+/** The bibliography's own document as the contents' last entry (reading systems show the contents, not the landmarks). */
+function bibliographyEntry(tree: BookTree, label: string): TocEntry[] {
+  const section = tree.bibliography
+  if (!section) return []
+  const id = typeof section.properties['id'] === 'string' ? section.properties['id'] : undefined
+  if (!id) return []
+  const heading = section.children.find((child): child is Element => child.type === 'element' && headingRank(child) !== undefined)
+  const text = (heading ? hastToString(heading).replace(/\s+/g, ' ').trim() : '') || label
+  return [{ id, depth: 1, text, content: [{ type: 'text', value: text }], chapterId: '', children: [] }]
 }
 
 /** The bibliography's own document, or the chapter that holds `#refs` when the citations were placed there. */

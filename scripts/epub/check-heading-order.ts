@@ -1,6 +1,7 @@
 import type { Element } from 'hast'
 import { headingRank } from 'hast-util-heading-rank'
-import { SKIP, visit } from 'unist-util-visit'
+import { toString as hastToString } from 'hast-util-to-string'
+import { EXIT, SKIP, visit } from 'unist-util-visit'
 import type { HastChapter } from '../lib/book-model.ts'
 
 /**
@@ -32,4 +33,20 @@ export function checkHeadingOrder(chapters: readonly HastChapter[]): number {
     })
   }
   return problems
+}
+
+/**
+ * The chapters with no title heading (no `h1` with text): their EPUB
+ * document is named after the file, and the contents list misses them.
+ */
+export function untitledChapters(chapters: readonly HastChapter[]): HastChapter[] {
+  return chapters.filter((chapter) => {
+    let titled = false
+    visit(chapter.hast, 'element', (node: Element) => {
+      if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP
+      if (headingRank(node) === 1 && hastToString(node).trim() !== '') titled = true
+      return titled ? EXIT : undefined
+    })
+    return !titled
+  })
 }

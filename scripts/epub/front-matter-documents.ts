@@ -3,6 +3,7 @@ import { h } from 'hastscript'
 import type { ResolvedBook } from '../config/resolve-book.ts'
 import type { Terms } from '../lib/terms-for-lang.ts'
 import { xhtmlDocument } from './xhtml-document.ts'
+import { formatDate } from '../lib/format-date.ts'
 
 /** The file names of the front-matter documents. */
 export const coverHref = 'cover.xhtml'
@@ -48,7 +49,7 @@ function imprint(book: ResolvedBook, terms: Terms, identifier: string): Element 
     ...(book.rights ? [h('p', book.rights)] : []),
     ...(book.licence ? [h('p', book.licence.url ? h('a', { href: book.licence.url, rel: 'license' }, book.licence.name) : book.licence.name)] : []),
     ...(book.source ? [h('p', h('a', { href: book.source.url }, book.source.title ?? book.source.url))] : []),
-    ...(book.date ? [h('p', h('time', { dateTime: book.date }, book.date))] : []),
+    ...(book.date ? [h('p', h('time', { dateTime: book.date }, formatDate(book.date, book.lang)))] : []),
     h('p.identifier', identifier),
   ])
 }

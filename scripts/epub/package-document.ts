@@ -18,8 +18,8 @@ export interface SpineItem {
   readonly linear?: boolean
 }
 
-/** A `meta` property and its value (accessibility, page source). */
-export type MetaProperty = readonly [property: string, value: string]
+/** A `meta` property and its value (accessibility, page source), and the value's language when it is not the book's. */
+export type MetaProperty = readonly [property: string, value: string, lang?: string]
 
 /** What the package document describes. */
 export interface PackageOptions {
@@ -31,6 +31,8 @@ export interface PackageOptions {
   readonly spine: readonly SpineItem[]
   /** Further `meta` properties, in order (accessibility metadata). */
   readonly meta: readonly MetaProperty[]
+  /** Languages of the text besides the book's own (`lang` attributes in the chapters), in the order met. */
+  readonly otherLanguages?: readonly string[]
   /**
    * The print edition the page-list follows. EPUBCheck 4.2.6 does not know
    * the newer `pageBreakSource` property, so this is the EPUB 3.2 way: a
@@ -59,6 +61,7 @@ export function packageDocument(options: PackageOptions): string {
     ...people('dc:creator', 'creator', 'aut', book.authors),
     ...people('dc:contributor', 'editor', 'edt', book.editors),
     x('dc:language', book.lang),
+    ...(options.otherLanguages ?? []).map((lang) => x('dc:language', lang)),
     x('dc:date', book.date ?? options.modified.slice(0, 10)),
     ...(book.publisher ? [x('dc:publisher', book.publisher)] : []),
     ...(book.rights ? [x('dc:rights', book.rights)] : []),
@@ -68,7 +71,7 @@ export function packageDocument(options: PackageOptions): string {
     ...(book.source ? [x('dc:source', book.source.url)] : []),
     ...(options.pageSource ? [x('dc:source', { id: 'page-source' }, options.pageSource), x('meta', { refines: '#page-source', property: 'source-of' }, 'pagination')] : []),
     x('meta', { property: 'dcterms:modified' }, options.modified),
-    ...options.meta.map(([property, value]) => x('meta', { property }, value)),
+    ...options.meta.map(([property, value, lang]) => x('meta', { property, ...(lang ? { 'xml:lang': lang } : {}) }, value)),
     ...(options.coverImageId ? [x('meta', { name: 'cover', content: options.coverImageId })] : []),
   ])
   const manifest = x(

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, Text } from 'hast'
+import { headingRank } from 'hast-util-heading-rank'
 import { h } from 'hastscript'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
@@ -18,30 +19,16 @@ export function pageId(page: number): string {
 }
 
 /**
- * Where each print page is marked. A page with body text is marked where
- * that text begins. A page without (a blank verso, a full-page picture) in
- * the body is marked where the next page's text begins: a reader who turns
- * to it lands where a print reader would read on. Pages before the first
- * body text (title, imprint, contents) and after the last have no
- * counterpart in the EPUB's own front matter, so they are left out: a
- * page-list entry that lands on the wrong text is worse than none.
+ * Where each print page is marked: where its body text begins. Pages
+ * without text (the title, imprint and contents before the first body text,
+ * blank versos, blanks at the end) are left out of the page-list: no words
+ * of the EPUB stand on them, and a reader who asks for a blank page has
+ * nothing to land on (the accessibility summary says so).
  */
 export function placePageMarks(starts: readonly PageStart[]): PageMark[] {
-  const ordered = [...starts].sort((a, b) => a.page - b.page)
-  const marks: PageMark[] = []
-  let waiting: PageStart[] = []
-  let seenText = false
-  for (const start of ordered) {
-    if (start.sid === null) {
-      if (seenText) waiting.push(start)
-      continue
-    }
-    seenText = true
-    for (const blank of waiting) marks.push({ page: blank.page, folio: blank.folio, sid: start.sid, offset: start.offset })
-    waiting = []
-    marks.push({ page: start.page, folio: start.folio, sid: start.sid, offset: start.offset })
-  }
-  return marks
+  return [...starts]
+    .sort((a, b) => a.page - b.page)
+    .flatMap((start) => (start.sid === null ? [] : [{ page: start.page, folio: start.folio, sid: start.sid, offset: start.offset }]))
 }
 
 /** The empty marker for a print page (https://kb.daisy.org/publishing/docs/navigation/pagebreaks.html). */
@@ -59,7 +46,10 @@ export interface PageBreakOptions {
 /**
  * Put a page-break marker into the block whose `data-sid` each mark names,
  * at its character offset, moved back to the start of a word so no word is
- * split. An offset past the block's end is reported and placed at the end.
+ * split. A page that begins at a heading is marked just before the heading,
+ * as its sibling: inside it, the folio would become part of the heading's
+ * accessible name (“10 2 What were the limitations…”). An offset past the
+ * block's end is reported and placed at the end.
  */
 const rehypeEpubPageBreaks: Plugin<[PageBreakOptions], Root> = (options) => {
   const bySid = new Map<string, PageMark[]>()
@@ -67,10 +57,15 @@ const rehypeEpubPageBreaks: Plugin<[PageBreakOptions], Root> = (options) => {
     bySid.set(mark.sid, [...(bySid.get(mark.sid) ?? []), mark])
   }
   return (tree, file) => {
-    visit(tree, 'element', (node: Element) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
       const sid = node.properties['dataSid']
       const marks = sid === undefined ? undefined : bySid.get(String(sid))
-      if (!marks) return
+      if (!marks) return undefined
+      if (headingRank(node) && parent && index !== undefined) {
+        parent.children.splice(index, 0, ...marks.map(pageBreakMarker))
+        for (const mark of marks) options.onPlaced?.(mark)
+        return index + marks.length + 1
+      }
       for (const mark of marks) {
         const length = insertPageBreak(node, mark.offset, pageBreakMarker(mark))
         if (length < mark.offset) {
@@ -82,6 +77,7 @@ const rehypeEpubPageBreaks: Plugin<[PageBreakOptions], Root> = (options) => {
         }
         options.onPlaced?.(mark)
       }
+      return undefined
     })
   }
 }

@@ -3,9 +3,9 @@ import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { BookTree } from '../lib/book-model.ts'
 import type { ResolvedBook } from '../config/resolve-book.ts'
+import { formatDate } from '../lib/format-date.ts'
 import { termsForLang } from '../lib/terms-for-lang.ts'
 import { tocToHast } from '../lib/toc-to-hast.ts'
-
 
 /** The half-title: the title alone on the first recto. */
 export function halfTitle(book: ResolvedBook): Element {
@@ -75,17 +75,4 @@ export function bibliographyId(section: Element): string {
 /** A URL as printed: a link whose text breaks between its parts (see rehype-print-links). */
 function printedUrl(url: string): ElementContent {
   return h('a', { href: url }, url)
-}
-
-/** `2025-03-14` → `14 March 2025` in the book's language; `2025-03` → `March 2025`. */
-export function formatDate(date: string, lang: string): string {
-  const [year, month, day] = date.split('-').map(Number)
-  if (month === undefined) return String(year)
-  const value = new Date(Date.UTC(year!, month - 1, day ?? 1))
-  const format: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', timeZone: 'UTC', ...(day === undefined ? {} : { day: 'numeric' }) }
-  try {
-    return new Intl.DateTimeFormat(lang, format).format(value)
-  } catch {
-    return date
-  }
 }

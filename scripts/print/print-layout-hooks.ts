@@ -10,6 +10,17 @@
  * plain `-`: its default, U+2011, is not in the book face and would fall back
  * to another font.
  *
+ * First letters: Paged.js's base stylesheet resets `::first-letter` (colour,
+ * size, float…) on every element continued from an earlier page and on its
+ * children, to undo drop caps there. Any matching `::first-letter` rule makes
+ * Chromium lay the first letter out as a box of its own, even when the rule
+ * changes nothing; the shaped text still joins it to the next letter, so a
+ * ligature such as Literata's “Th” is drawn as the first letter's glyph, and
+ * Chromium's PDF gives that glyph `/ActualText (T)`: PDF readers extracted
+ * “The” as “Te” at the start of paragraphs on continued pages. A book whose
+ * stylesheets style no first letter has no drop caps to undo, so the reset
+ * goes (the page is unchanged: the reset only restored inherited values).
+ *
  * This function runs in the page and must be self-contained.
  */
 export function registerPrintLayoutHooks(): void {
@@ -38,7 +49,20 @@ export function registerPrintLayoutHooks(): void {
         return moved
       }
     }
-    paged.registerHandlers(SoftHyphenBreak)
+    class FirstLetterReset extends paged.Handler {
+      beforeParsed(): void {
+        const polisher = (this as unknown as { polisher?: { base?: HTMLStyleElement; inserted?: HTMLStyleElement[] } }).polisher
+        const base = polisher?.base?.sheet
+        if (!base) return
+        const authored = (polisher?.inserted ?? []).filter((style) => style !== polisher?.base)
+        if (authored.some((style) => /first-letter/i.test(style.textContent ?? ''))) return
+        for (let index = base.cssRules.length - 1; index >= 0; index--) {
+          const rule = base.cssRules[index]
+          if (rule instanceof CSSStyleRule && /first-letter/i.test(rule.selectorText)) base.deleteRule(index)
+        }
+      }
+    }
+    paged.registerHandlers(SoftHyphenBreak, FirstLetterReset)
   }
 }
 

@@ -43,7 +43,7 @@ export async function mdastToBookTree(book: ResolvedBook, chapters: readonly Mda
   const { bibliography, files: referenceFiles } = await citeChapters(chapters, book)
   const citeMs = performance.now() - started
   const hastChapters = await mdastToHast(chapters, book)
-  resolveCrossReferences(hastChapters, book.lang)
+  resolveCrossReferences(hastChapters, book.lang, book.quotes)
   await debugTap('hast', hastChapters.map((chapter) => chapter.hast))
   // The bibliography's entries continue the book's text-block numbering (print page map ↔ EPUB page-list).
   if (bibliography) stampBlockIds(bibliography, lastBlockId(hastChapters.map((chapter) => chapter.hast)) + 1)

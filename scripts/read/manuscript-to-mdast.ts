@@ -12,7 +12,7 @@ import type { MdastChapter } from '../lib/book-model.ts'
 import { configPlace, type ResolvedBook } from '../config/resolve-book.ts'
 import { decodeUtf8 } from '../diagnostics/decode-utf8.ts'
 import { failFile } from '../diagnostics/fail.ts'
-import { quotesForLang } from '../lib/quotes-for-lang.ts'
+import type { QuotePreference } from '../lib/quotes-for-lang.ts'
 import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
 import remarkBracketedSpans from './remark-bracketed-spans.ts'
 import remarkFencedDivs from './remark-fenced-divs.ts'
@@ -35,7 +35,7 @@ import remarkUnreadMarkup from './remark-unread-markup.ts'
  * spans, line blocks, definition lists, grid/simple/multiline tables,
  * captions, implicit figures, TeX math, raw LaTeX, cross-references).
  */
-export function createMarkdownParser(lang: string) {
+export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
   return (
     unified()
       .use(remarkParse)
@@ -61,8 +61,8 @@ export function createMarkdownParser(lang: string) {
       .use(remarkHeadingAttributes)
       // After every construct: what still looks like pandoc markup was not read, and would print.
       .use(remarkUnreadMarkup)
-      // `--` en dash and `---` em dash, as pandoc's `smart` extension does.
-      .use(remarkSmartPunctuation, quotesForLang(lang))
+      // Quotes and apostrophes by the nearest language (a span's or div's `lang`), `--` en dash and `---` em dash, as pandoc's `smart` extension does.
+      .use(remarkSmartPunctuation, { lang, quotes })
       .freeze()
   )
 }
@@ -72,7 +72,7 @@ export function createMarkdownParser(lang: string) {
  * missing or not UTF-8 stops the build with a message naming it.
  */
 export async function manuscriptToMdast(book: ResolvedBook): Promise<MdastChapter[]> {
-  const parser = createMarkdownParser(book.lang)
+  const parser = createMarkdownParser(book.lang, book.quotes)
   const ids = new Set<string>()
   const chapters: MdastChapter[] = []
   for (const [index, chapterPath] of book.chapters.entries()) {

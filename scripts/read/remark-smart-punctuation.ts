@@ -1,219 +1,141 @@
-import type { InlineCode, Nodes, Root, Text } from 'mdast'
-import type { Parents as NlcstParents, Root as NlcstRoot, SentenceContent } from 'nlcst'
-import { ParseLatin } from 'parse-latin'
+import type { Html, InlineCode, Nodes, Root, Text } from 'mdast'
 import type { Plugin } from 'unified'
-import type { QuoteStyle } from '../lib/quotes-for-lang.ts'
+import { type QuotePreference, type QuoteStyle, quotesForLang } from '../lib/quotes-for-lang.ts'
+import { decideQuotes, type QuoteMark } from './decide-quotes.ts'
+import { frenchSpacing } from './french-spacing.ts'
+import { dashCandidate, smartDashes } from './smart-dashes.ts'
 
-// What remark-smartypants 3 (with `dashes: 'oldschool'`) does, to the byte,
-// in a fraction of its time: it ran retext twice, through unist-util-visit
-// over every word of the book and a whole retext pipeline per text node.
-// Here parse-latin still decides what a word, a sentence and a quote's
-// neighbours are, but one loop walks its tree, and the second pass (dashes,
-// ellipses, backticks) parses only the text nodes that hold one of them.
-// The quote and punctuation rules are retext-smartypants 6.2's (MIT).
+// Once remark-smartypants 3 (`dashes: 'oldschool'`), byte for byte, in a
+// fraction of its time: parse-latin still decides what a word, a sentence and
+// a quote's neighbours are, but one loop walks its tree, and the dashes pass
+// parses only the text nodes that hold a dash, dots or backticks. Since then:
+// quotes and apostrophes by language (CLDR), from the nearest `lang`.
 
-/** A piece of a paragraph's text: a text node, or inline code (opaque, like a word). */
-type Run = Text | InlineCode
+/** Options for {@link remarkSmartPunctuation}. */
+export interface SmartPunctuationOptions {
+  /** The book's language (BCP 47); a node's `data.hProperties.lang`, or an inline `<span lang>`, sets its text's own. */
+  readonly lang: string
+  /** The book's choice of quotes (book.yaml `quotes`), for its own language and, as `double`/`single`, for every language. */
+  readonly quotes?: QuotePreference | undefined
+}
+
+/** A piece of a paragraph's text: a text node, or inline code (opaque, like a word), and its language. */
+interface Run {
+  readonly node: Text | InlineCode
+  readonly lang: string
+  readonly start: number
+}
 
 /** Blocks whose text starts fresh: a quote at their start opens (remark-smartypants gives them a leading space). */
 const blockTypes = new Set(['paragraph', 'heading', 'tableCell'])
 
-// parse-latin's white space characters (its `whiteSpace` expression).
-const whiteSpace = '\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000'
-/** Text the second pass can change: dashes, backticks, doubled apostrophes, dots with dots near them. */
-const secondPassCandidate = new RegExp(`--|\u2013-|\`\`|''|\\.\\.|\\.[${whiteSpace}]+\\.`)
-
 /**
- * Smart punctuation as pandoc's `smart` extension reads it: straight quotes
- * become the language's curly quotes (paired across emphasis, links and
- * inline code, as one text), `--` an en dash, `---` an em dash, `...` an
- * ellipsis, ``` `` ``` and `''` double quotes.
+ * Smart punctuation as pandoc's `smart` extension reads it, in the language
+ * of each piece of text: `"` becomes the language's primary quotes and `'`
+ * its inner quotes (paired across emphasis, links and inline code, as one
+ * text), or an apostrophe ’ where it elides or marks a possessive; `--` an en
+ * dash, `---` an em dash, `...` an ellipsis, ``` `` ``` and `''` double
+ * quotes; French text gets its spaces before `; : ! ?` and inside « ».
+ * Typographic characters the author typed are kept as they are.
  */
-const remarkSmartPunctuation: Plugin<[QuoteStyle], Root> = (style) => {
-  const open: [string, string] = [style.openingQuotes.double, style.openingQuotes.single]
-  const close: [string, string] = [style.closingQuotes.double, style.closingQuotes.single]
+const remarkSmartPunctuation: Plugin<[SmartPunctuationOptions], Root> = (options) => {
+  const styleFor = (lang: string): QuoteStyle =>
+    quotesForLang(lang, lang === options.lang || options.quotes === 'double' || options.quotes === 'single' ? options.quotes : undefined)
   return (tree) => {
-    const runs: (Run | undefined)[] = []
-    const text = collectText(tree, runs)
-    const quotes = new Map<number, string>()
-    walkQuotes(new ParseLatin().parse(text), 0, quotes, open, close)
-    applyQuotes(runs, quotes)
+    const runs: Run[] = []
+    const blockStarts: number[] = []
+    const text = collectText(tree, options.lang, runs, blockStarts)
+    let cursor = 0
+    const runAt = (offset: number): Run => {
+      if (cursor >= runs.length || runs[cursor]!.start > offset) cursor = 0
+      while (cursor + 1 < runs.length && runs[cursor + 1]!.start <= offset) cursor++
+      return runs[cursor]!
+    }
+    const langAt = (offset: number) => (runs.length === 0 ? options.lang : runAt(offset).lang)
+    const marks = decideQuotes(text, blockStarts, (offset) => styleFor(langAt(offset)))
+    applyQuotes(runs, marks, (mark) => character(mark, styleFor(langAt(mark.opener ?? mark.offset))))
     for (const run of runs) {
-      if (run?.type === 'text' && secondPassCandidate.test(run.value)) run.value = secondPass(run.value)
+      if (run.node.type !== 'text') continue
+      if (dashCandidate.test(run.node.value)) run.node.value = smartDashes(run.node.value)
+      if (styleFor(run.lang).frenchSpacing) run.node.value = frenchSpacing(run.node.value)
     }
   }
 }
 
 export default remarkSmartPunctuation
 
+function character(mark: QuoteMark, style: QuoteStyle): string {
+  const kind = mark.mark === '"' ? 'double' : 'single'
+  if (mark.role === 'apostrophe') return '\u2019'
+  return mark.role === 'open' ? style.openingQuotes[kind] : style.closingQuotes[kind]
+}
+
 /**
  * The chapter as one string, so quotes pair across inline nodes: text as is,
- * inline code as as many `A`s, a space at the start of each block; `runs`
- * gets each piece in order (`undefined` for a block's space).
+ * inline code as as many `A`s, a space at the start of each block (whose
+ * offset goes into `blockStarts`); `runs` gets each piece with its language.
  */
-function collectText(tree: Root, runs: (Run | undefined)[]): string {
+function collectText(tree: Root, lang: string, runs: Run[], blockStarts: number[]): string {
   const parts: string[] = []
-  const walk = (node: Nodes): void => {
+  let length = 0
+  const walk = (node: Nodes, inherited: string): void => {
     if (!('children' in node)) return
+    // Inline HTML such as `<span lang="fr">…</span>`: its tags are siblings of the text they hold.
+    const open: { tag: string; lang: string }[] = []
     for (const child of node.children) {
-      if (child.type === 'text' || child.type === 'inlineCode') {
+      const current = open.at(-1)?.lang ?? inherited
+      if (child.type === 'html') {
+        htmlLang(child, open)
+      } else if (child.type === 'text' || child.type === 'inlineCode') {
         parts.push(child.type === 'text' ? child.value : 'A'.repeat(child.value.length))
-        runs.push(child)
+        runs.push({ node: child, lang: current, start: length })
+        length += child.value.length
       } else if (blockTypes.has(child.type)) {
+        blockStarts.push(length)
         parts.push(' ')
-        runs.push(undefined)
+        length += 1
       }
-      walk(child)
+      walk(child, nodeLang(child) ?? current)
     }
   }
-  walk(tree)
+  walk(tree, nodeLang(tree) ?? lang)
   return parts.join('')
 }
 
-/** Write the curly quotes (keyed by their offset in the chapter's string) into the text nodes. */
-function applyQuotes(runs: readonly (Run | undefined)[], quotes: ReadonlyMap<number, string>): void {
-  if (quotes.size === 0) return
-  const offsets = [...quotes.keys()]
+/** The `lang` a node carries for its HTML (pandoc's `[text]{lang=fr}` and `::: {lang=de}`, stored as `data.hProperties.lang`). */
+function nodeLang(node: Nodes): string | undefined {
+  const value = (node.data as { hProperties?: { lang?: unknown } } | undefined)?.hProperties?.lang
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/** Track inline HTML tags: an opening tag with `lang` starts a language, its closing tag ends it. */
+function htmlLang(node: Html, open: { tag: string; lang: string }[]): void {
+  const opening = /^<([a-z][a-z0-9]*)\b[^>]*\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>$/i.exec(node.value.trim())
+  if (opening) {
+    open.push({ tag: opening[1]!.toLowerCase(), lang: opening[2] ?? opening[3] ?? opening[4] ?? '' })
+    return
+  }
+  const closing = /^<\/([a-z][a-z0-9]*)\s*>$/i.exec(node.value.trim())
+  if (closing && open.at(-1)?.tag === closing[1]!.toLowerCase()) open.pop()
+}
+
+/** Write each quote's character into the text nodes (inline code keeps its quotes). */
+function applyQuotes(runs: readonly Run[], marks: readonly QuoteMark[], characterOf: (mark: QuoteMark) => string): void {
   let next = 0
-  let start = 0
   for (const run of runs) {
-    if (!run) {
-      start += 1
+    const end = run.start + run.node.value.length
+    if (run.node.type !== 'text' || next >= marks.length || marks[next]!.offset >= end) {
+      while (next < marks.length && marks[next]!.offset < end) next++
       continue
     }
-    const end = start + run.value.length
-    if (run.type === 'text' && next < offsets.length && offsets[next]! < end) {
-      const pieces: string[] = []
-      let from = 0
-      for (; next < offsets.length && offsets[next]! < end; next++) {
-        const at = offsets[next]! - start
-        pieces.push(run.value.slice(from, at), quotes.get(offsets[next]!)!)
-        from = at + 1
-      }
-      pieces.push(run.value.slice(from))
-      run.value = pieces.join('')
+    const pieces: string[] = []
+    let from = 0
+    for (; next < marks.length && marks[next]!.offset < end; next++) {
+      const at = marks[next]!.offset - run.start
+      pieces.push(run.node.value.slice(from, at), characterOf(marks[next]!))
+      from = at + 1
     }
-    start = end
+    pieces.push(run.node.value.slice(from))
+    run.node.value = pieces.join('')
   }
-}
-
-/** A node's text. */
-function nlcstText(node: NlcstParents | SentenceContent | NlcstRoot['children'][number]): string {
-  if ('value' in node) return node.value
-  let text = ''
-  for (const child of node.children) text += nlcstText(child)
-  return text
-}
-
-/**
- * Decide every straight quote of the tree in reading order (retext-smartypants'
- * `quotesDefault`); the choice goes into `quotes` by offset, the tree is not
- * changed. Returns the offset after `parent`.
- */
-function walkQuotes(parent: NlcstParents, start: number, quotes: Map<number, string>, open: [string, string], close: [string, string]): number {
-  const siblings = parent.children as SentenceContent[]
-  let offset = start
-  for (let index = 0; index < siblings.length; index++) {
-    const node = siblings[index]!
-    if (!('value' in node)) {
-      offset = walkQuotes(node, offset, quotes, open, close)
-      continue
-    }
-    if ((node.type === 'PunctuationNode' || node.type === 'SymbolNode') && (node.value === '"' || node.value === "'") && !quotes.has(offset)) {
-      decideQuote(siblings, index, offset, quotes, open, close)
-    }
-    offset += node.value.length
-  }
-  return offset
-}
-
-function decideQuote(siblings: readonly SentenceContent[], index: number, offset: number, quotes: Map<number, string>, open: [string, string], close: [string, string]): void {
-  const quote = (siblings[index] as { value: string }).value === '"' ? 0 : 1
-  const previous = siblings[index - 1]
-  const next = siblings[index + 1]
-  const nextNext = siblings[index + 2]
-  const nextValue = next ? nlcstText(next) : ''
-  const isMark = (candidate: SentenceContent | undefined) => candidate?.type === 'PunctuationNode' || candidate?.type === 'SymbolNode'
-  if (isMark(next) && nextNext?.type !== 'WordNode') {
-    // A quote followed by punctuation at a non-word-break closes.
-    quotes.set(offset, close[quote])
-  } else if (isMark(next) && (nextValue === '"' || nextValue === "'") && nextNext?.type === 'WordNode') {
-    // Two quotes before a word both open: `He said, "'Quoted' words in a larger quote."`
-    quotes.set(offset, open[quote])
-    quotes.set(offset + 1, open[nextValue === '"' ? 0 : 1])
-  } else if (next && /^\d\ds$/.test(nextValue)) {
-    // Decades: `the '80s`.
-    quotes.set(offset, close[quote])
-  } else if ((previous?.type === 'WhiteSpaceNode' || isMark(previous)) && next?.type === 'WordNode') {
-    quotes.set(offset, open[quote])
-  } else if (previous && previous.type !== 'WhiteSpaceNode' && !isMark(previous)) {
-    quotes.set(offset, close[quote])
-  } else if (!next || next.type === 'WhiteSpaceNode' || (quote === 1 && nextValue === 's')) {
-    quotes.set(offset, close[quote])
-  } else {
-    quotes.set(offset, open[quote])
-  }
-}
-
-/** Dashes, ellipses and backticks in one text node (retext-smartypants with `quotes: false`, `dashes: 'oldschool'`). */
-function secondPass(value: string): string {
-  const tree = new ParseLatin().parse(value)
-  walkPunctuation(tree)
-  return nlcstText(tree)
-}
-
-/** unist-util-visit's order and its answer to a removed node (go on at the same index), which the rules rely on. */
-function walkPunctuation(parent: NlcstParents): void {
-  const siblings = parent.children as SentenceContent[]
-  for (let index = 0; index < siblings.length; ) {
-    const node = siblings[index]!
-    if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
-      ellipsesSpaced(node, index, siblings)
-      // Three or more dots without white space.
-      if (/^\.{3,}$/.test(node.value)) node.value = '\u2026'
-      if (node.value === '``') node.value = '\u201C'
-      else if (node.value === "''") node.value = '\u201D'
-      if (dashesOldschool(node, index, siblings)) {
-        siblings.splice(index, 1)
-        continue
-      }
-    } else if ('children' in node) {
-      walkPunctuation(node)
-    }
-    index++
-  }
-}
-
-/** `. . .` with white space between becomes one ellipsis (the spaces and dots before this one go). */
-function ellipsesSpaced(node: { value: string }, index: number, siblings: SentenceContent[]): void {
-  if (!/^\.+$/.test(node.value)) return
-  let position = index
-  let removed = 0
-  let count = 1
-  // Stops before the first sibling, as retext-smartypants does.
-  while (--position > 0) {
-    if (siblings[position]!.type !== 'WhiteSpaceNode') break
-    const sibling = siblings[--position]
-    if (sibling && (sibling.type === 'PunctuationNode' || sibling.type === 'SymbolNode') && /^\.+$/.test(sibling.value)) {
-      removed += 2
-      count++
-      continue
-    }
-    break
-  }
-  if (count < 3) return
-  siblings.splice(index - removed, removed)
-  node.value = '\u2026'
-}
-
-/** `---` an em dash, `--` an en dash; an en dash then a hyphen (the two made of `---` split) an em dash. Returns whether to drop `node`. */
-function dashesOldschool(node: { value: string }, index: number, siblings: SentenceContent[]): boolean {
-  const next = siblings[index + 1]
-  if (node.value === '\u2013' && next?.type === 'PunctuationNode' && next.value === '-') {
-    next.value = '\u2014'
-    return true
-  }
-  if (node.value === '---') node.value = '\u2014'
-  else if (node.value === '--') node.value = '\u2013'
-  return false
 }

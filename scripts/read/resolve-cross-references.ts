@@ -4,7 +4,7 @@ import { toString as hastToString } from 'hast-util-to-string'
 import type { HastChapter } from '../lib/book-model.ts'
 import { crossReferenceTerms, type CrossReferenceTerms } from '../lib/cross-reference-terms.ts'
 import { eachElement } from '../lib/each-element.ts'
-import { quotesForLang } from '../lib/quotes-for-lang.ts'
+import { type QuotePreference, quotesForLang } from '../lib/quotes-for-lang.ts'
 import { nearestKey } from '../diagnostics/nearest-key.ts'
 
 /** A numbered or titled thing a cross-reference can point at. */
@@ -28,7 +28,7 @@ const labelled = (id: unknown, kind: string): id is string => typeof id === 'str
  * target has is a warning at the reference, with the nearest label, and
  * prints `??`.
  */
-export function resolveCrossReferences(chapters: readonly HastChapter[], lang: string): void {
+export function resolveCrossReferences(chapters: readonly HastChapter[], lang: string, quotePreference?: QuotePreference): void {
   const terms = crossReferenceTerms(lang)
   const targets = new Map<string, Target>()
   const counters = { fig: 0, tbl: 0, eq: 0, lst: 0 }
@@ -51,7 +51,7 @@ export function resolveCrossReferences(chapters: readonly HastChapter[], lang: s
       return undefined
     })
   }
-  const quotes = quotesForLang(lang)
+  const quotes = quotesForLang(lang, quotePreference)
   const word = (target: Target) => wording(target, terms, `${quotes.openingQuotes.double}${target.title}${quotes.closingQuotes.double}`)
   for (const chapter of chapters) {
     eachElement(chapter.hast, (node: Element, index, parent) => {

@@ -7,6 +7,9 @@ import { cloneHast } from '../lib/clone-hast.ts'
 import { pointImagesIntoBuild } from '../lib/build-images.ts'
 import { termsForLang } from '../lib/terms-for-lang.ts'
 import { tocToHast } from '../lib/toc-to-hast.ts'
+import { unified } from 'unified'
+import rehypeScrollTables from './rehype-scroll-tables.ts'
+import { formatDate } from '../lib/format-date.ts'
 
 /** The stylesheets the web edition links, relative to `book.html`. */
 export interface WebAssets {
@@ -19,6 +22,7 @@ export interface WebAssets {
 export function bookTreeToWebHtml(tree: BookTree, assets: WebAssets): string {
   const { book } = tree
   const terms = termsForLang(book.lang)
+  const tables = unified().use(rehypeScrollTables, { term: terms.table, counter: { value: 0 } })
   const document: Root = {
     type: 'root',
     children: [
@@ -36,7 +40,7 @@ export function bookTreeToWebHtml(tree: BookTree, assets: WebAssets): string {
           titleBlock(tree),
           h('nav#toc', { role: 'doc-toc', ariaLabelledBy: 'toc-title' }, [h('h2#toc-title', terms.contents), tocToHast(tree.toc, { href: (entry) => `#${entry.id}` })]),
           h('main', [
-            ...tree.chapters.map((chapter) => h('section.chapter', { id: `chapter-${chapter.id}`, role: 'doc-chapter' }, webChapter(chapter, assets.images ?? new Map()))),
+            ...tree.chapters.map((chapter) => h('section.chapter', { id: `chapter-${chapter.id}`, role: 'doc-chapter' }, webChapter(chapter, assets.images ?? new Map(), tables))),
             ...(tree.bibliography ? [tree.bibliography] : []),
           ]),
           colophon(tree),
@@ -61,14 +65,13 @@ function colophon({ book }: BookTree): Element {
     ...(book.rights ? [h('p', book.rights)] : []),
     ...(book.licence ? [h('p', book.licence.url ? h('a', { href: book.licence.url, rel: 'license' }, book.licence.name) : book.licence.name)] : []),
     ...(book.source ? [h('p', h('a', { href: book.source.url }, book.source.title ?? book.source.url))] : []),
-    ...(book.date ? [h('p', h('time', { dateTime: book.date }, book.date))] : []),
+    ...(book.date ? [h('p', h('time', { dateTime: book.date }, formatDate(book.date, book.lang)))] : []),
   ])
 }
 
-/** A copy of the chapter whose images point into the web edition's `assets/`. */
-function webChapter(chapter: HastChapter, images: ReadonlyMap<string, string>): ElementContent[] {
-  if (images.size === 0) return chapter.hast.children as ElementContent[]
+/** A copy of the chapter whose images point into the web edition's `assets/` and whose tables scroll. */
+function webChapter(chapter: HastChapter, images: ReadonlyMap<string, string>, tables: { runSync(tree: Root): Root }): ElementContent[] {
   const copy = cloneHast(chapter.hast)
-  pointImagesIntoBuild(copy, chapter, images)
-  return copy.children as ElementContent[]
+  if (images.size > 0) pointImagesIntoBuild(copy, chapter, images)
+  return tables.runSync(copy).children as ElementContent[]
 }

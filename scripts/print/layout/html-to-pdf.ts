@@ -5,6 +5,7 @@ import { type BrowserSession, type PageLog, withBrowser } from '../browser/brows
 import { containPages, type LayoutProgress, layOutPages, preparePagedLayout } from './paged-layout.ts'
 import { readPageMap } from './read-page-map.ts'
 import { isAllowedUrl } from '../browser/sandbox-requests.ts'
+import { settleSoftHyphens } from './settle-soft-hyphens.ts'
 import { stabiliseIds } from './stabilise-ids.ts'
 import { withTimeLimit } from '../browser/time-limit.ts'
 import { bookOutline, finishPdf, type PdfMetadata } from '../finish/pdf-finish.ts'
@@ -50,7 +51,7 @@ export interface RenderPdfResult {
   readonly blockedRequests: string[]
   /** Page errors, console errors and warnings, failed loads, and problems found while finishing. */
   readonly consoleErrors: string[]
-  /** Milliseconds per step: launch, load, layout, pageMap, pdf, close, finish, total. */
+  /** Milliseconds per step: launch, load, layout, pageMap, textLayer, pdf, close, finish, total. */
   readonly timings: Record<string, number>
 }
 
@@ -122,8 +123,12 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
       signal,
     )
     await stabiliseIds(page)
-    await containPages(page)
     lap('pageMap')
+    await containPages(page)
+    // After the page map, which counts characters as written; with each page contained, measuring
+    // a soft hyphen and laying out the changed text stay within its page.
+    await settleSoftHyphens(page)
+    lap('textLayer')
     const raw = await withTimeLimit(
       settled().then(() =>
         // Chromium's own outline (`outline: true`) takes every heading on the page, the

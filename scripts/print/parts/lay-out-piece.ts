@@ -5,6 +5,7 @@ import type { BrowserSession, PageLog } from '../browser/browser-session.ts'
 import { containPages, type LayoutProgress, layOutPages, preparePagedLayout } from '../layout/paged-layout.ts'
 import { type PageMap, readPageMap } from '../layout/read-page-map.ts'
 import { runInPage } from '../layout/run-in-page.ts'
+import { settleSoftHyphens } from '../layout/settle-soft-hyphens.ts'
 import { stabiliseIds } from '../layout/stabilise-ids.ts'
 import { withTimeLimit } from '../browser/time-limit.ts'
 
@@ -66,6 +67,8 @@ export async function layOutPiece(
           await runInPage(page, tagPagedIdsInPage, tag)
           const foreign = await runInPage(page, addForeignTargetsInPage, undefined)
           await containPages(page)
+          // After the page map, which counts characters as written (see html-to-pdf).
+          await settleSoftHyphens(page)
           const raw = await withTimeLimit(
             settled().then(() => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 })),
             'Printing the PDF',

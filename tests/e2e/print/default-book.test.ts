@@ -8,6 +8,8 @@ import { unzipSync } from 'fflate'
 import { pageId } from '../../../scripts/epub/page-breaks.ts'
 import { wordsAfterPageBreak } from '../../../scripts/epub/words-after-page-break.ts'
 import { runCli } from '../../helpers/build-cli.ts'
+import { aceCli, runAce } from '../../helpers/run-ace.ts'
+import { pdfjsPageTexts, searchableText } from '../../helpers/pdf-search-text.ts'
 import { type ReadPdf, readPdf } from '../../helpers/read-pdf.ts'
 
 // The default book, built by the real command with every output, read back
@@ -72,12 +74,47 @@ test('running heads: the book title on versos, the chapter title on rectos', () 
   const verso = pdf.pages[chapter.page]![0]!.text
   const recto = pdf.pages[chapter.page + 1]![0]!.text
   assert.match(verso, /Were any of the Bolshevik oppositions a real alternative\?/)
-  assert.match(recto, /Were the “Left Communists” of 1918 an alternative\?/)
+  assert.match(recto, /Were the ‘Left Communists’ of 1918 an alternative\?/)
 })
 
 test('justified text is hyphenated: dozens of lines end in a hyphen', () => {
   const hyphenated = pdf.pages.flat().filter((line) => /\p{Ll}-$/u.test(line.text))
   assert.ok(hyphenated.length >= 24, `${hyphenated.length} hyphenated line ends`)
+})
+
+test('the text layer has no soft hyphen, in poppler and in pdf.js', async () => {
+  assert.equal(poppler('pdftotext', path.join(out, 'book.pdf'), '-').match(/\u00AD/g)?.length ?? 0, 0)
+  assert.equal((await pdfjsPageTexts(path.join(out, 'book.pdf'))).join('').match(/\u00AD/g)?.length ?? 0, 0)
+})
+
+test('a search finds every occurrence of 20 words hyphenated at line ends (pdf.js, as its find bar searches)', async () => {
+  const pages = await pdfjsPageTexts(path.join(out, 'book.pdf'))
+  const html = readFileSync(path.join(out, 'book.html'), 'utf8')
+  const headings = [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((match) => match[1]!).join(' ')
+  const webText = html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')
+  // Words the layout hyphenated (not compounds broken at their own hyphen, such as anti-socialist).
+  const broken = new Set(
+    pages.flatMap((page) => [...page.matchAll(/(?<!\p{L})(\p{Ll}+)-\n(\p{Ll}+)/gu)].flatMap((match) => (webText.includes(`${match[1]}-${match[2]}`) ? [] : [`${match[1]}${match[2]}`]))),
+  )
+  const words = [...broken].filter((word) => !headings.includes(word)).sort().slice(0, 20)
+  assert.equal(words.length, 20, [...broken].join(' '))
+  const pdfText = pages.map(searchableText).join(' ')
+  const count = (text: string, word: string) => text.match(new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'gu'))?.length ?? 0
+  for (const word of words) {
+    assert.ok(count(webText, word) > 0, word)
+    assert.equal(count(pdfText, word), count(webText, word), `“${word}”: found ${count(pdfText, word)} times in the PDF, written ${count(webText, word)} times`)
+  }
+})
+
+test('the “Th” ligature extracts as “Th” in poppler and pdf.js, at the start of continued pages’ paragraphs too', async () => {
+  const popplerText = poppler('pdftotext', path.join(out, 'book.pdf'), '-')
+  const pdfjsText = (await pdfjsPageTexts(path.join(out, 'book.pdf'))).map(searchableText).join(' ')
+  for (const text of [popplerText, pdfjsText]) {
+    assert.doesNotMatch(text, /\bT(?:e|is|us|ese|ey)\s/u)
+    for (const phrase of ['The only groups associated', '‘The resolution of the party', 'The theses made no reference', 'The manifesto recapitulated']) {
+      assert.ok(text.replace(/\s+/g, ' ').includes(phrase), `“${phrase}” not found`)
+    }
+  }
 })
 
 test('each footnote stands at the foot of the page that calls it', () => {
@@ -101,6 +138,23 @@ test('cross-references in the text carry the page they point to', () => {
 test('EPUBCheck finds no errors and no warnings', () => {
   const report = execFileSync('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'book.epub')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   assert.match(report, /No errors or warnings detected/)
+})
+
+test('Ace by DAISY finds no accessibility violations and no missing metadata in the EPUB', async (t) => {
+  if (!aceCli) return t.skip('@daisy/ace-cli is not installed')
+  const ace = await runAce(path.join(out, 'book.epub'), path.join(out, 'ace'))
+  assert.deepEqual(ace.violations, [])
+  assert.deepEqual(ace.missingMetadata, [])
+  assert.equal(ace.outcome, 'pass')
+})
+
+test('the EPUB: page-break markers stand before headings, not in them; the bibliography is in the contents', () => {
+  const files = unzipSync(new Uint8Array(readFileSync(path.join(out, 'book.epub'))))
+  const xhtml = Object.entries(files).filter(([name]) => name.endsWith('.xhtml')).map(([name, bytes]) => [name, new TextDecoder().decode(bytes)] as const)
+  for (const [name, text] of xhtml) assert.doesNotMatch(text, /<h[1-6][^>]*>(?:(?!<\/h[1-6]>)[\s\S])*doc-pagebreak/, name)
+  const nav = xhtml.find(([name]) => name.endsWith('nav.xhtml'))![1]
+  const contents = /<nav[^>]*id="toc"[\s\S]*?<\/nav>/.exec(nav)![0]
+  assert.match(contents, /href="bibliography\.xhtml#[^"]+">Bibliography</)
 })
 
 test('the EPUB page-list: page N begins with the words that begin page N of the PDF', () => {

@@ -27,6 +27,9 @@ test('parts laid out in parallel and joined give the one-piece pages; a cached r
   const onePiece = await build('0', cache)
   const parts = await build('1', cache)
   assert.deepEqual(pageTexts(parts), pageTexts(onePiece))
+  // Both layouts settle the soft hyphens: words whole, hyphens only where a line broke.
+  for (const file of [onePiece, parts]) assert.doesNotMatch(pageTexts(file).join(''), /\u00AD/)
+  assert.match(pageTexts(parts).join(''), /\p{Ll}-\n\s*\p{Ll}/u)
   const [a, b] = await Promise.all([readPdf(onePiece), readPdf(parts)])
   assert.deepEqual(b.labels, a.labels)
   assert.deepEqual(b.outline, a.outline)

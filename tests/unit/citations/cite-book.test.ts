@@ -212,3 +212,22 @@ test('the book’s language picks the CSL locale (punctuation inside quotes in U
   assert.deepEqual(notes(gb.hast[0]!), ['Müller, ‘Rockets at NASA’.'])
   assert.equal(gb.result.bibliography && text(elements(gb.result.bibliography, (element) => hasClass(element, 'csl-entry'))[0]!), 'Müller, Jörg. ‘Rockets at NASA’. J, 2001.')
 })
+
+test('one quote convention per book: notes and bibliography quote as the body does (book.yaml `quotes`)', async () => {
+  const files = (lang: string, quotes = '') => ({
+    'book.yaml': `title: T\nlang: ${lang}\n${quotes}bibliography: refs.bib\n`,
+    'refs.bib': '@article{m, author={M{\\"u}ller, J{\\"o}rg}, title={Rockets at ``{NASA}\'\'}, journal={J}, year=2001}\n',
+    'one.md': '# One\n\nText [@m].\n',
+  })
+  // en-GB: single quotes first (British book typography, as the body's `"` become ‘ ’), inner double.
+  const gb = await citeFixture(await writeBook(files('en-GB')))
+  assert.deepEqual(notes(gb.hast[0]!), ['Müller, ‘Rockets at “NASA”’.'])
+  const gbDouble = await citeFixture(await writeBook(files('en-GB', 'quotes: double\n')))
+  assert.deepEqual(notes(gbDouble.hast[0]!), ['Müller, “Rockets at ‘NASA’”.'])
+  // French: CLDR's guillemets with the narrow no-break space the body has (CSL fr-FR: a wide one, and “ ” inside).
+  const fr = await citeFixture(await writeBook(files('fr-FR')))
+  assert.match(JSON.stringify(fr.hast[0]), /«\u202FRockets at .NASA.\u202F»/)
+  // Swiss German: CLDR's „ “, where CSL de-CH has « ».
+  const ch = await citeFixture(await writeBook(files('de-CH')))
+  assert.match(notes(ch.hast[0]!)[0]!, /„Rockets at .NASA.“/)
+})

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import { strFromU8, unzipSync } from 'fflate'
 import { selectAll } from 'hast-util-select'
 import { fromHtml } from 'hast-util-from-html'
-import { accessibilityMetadata } from '../../../scripts/epub/accessibility-metadata.ts'
+import { accessibilityMetadata, conformanceGaps } from '../../../scripts/epub/accessibility-metadata.ts'
 import { bookIdentifier, uuidV5 } from '../../../scripts/epub/book-identifier.ts'
 import { epubDate, modifiedDate } from '../../../scripts/epub/epub-date.ts'
 import { epubZip } from '../../../scripts/epub/epub-zip.ts'
@@ -103,6 +103,8 @@ const book: PackageOptions['book'] = {
   licence: { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
 }
 
+const facts = { images: 0, imagesWithoutAlt: 0, headingProblems: 0, untitledChapters: [], pageMarks: 0, lang: 'en-GB', otherLanguages: [] }
+
 function opf(options: Partial<PackageOptions> = {}) {
   const xml = packageDocument({
     book,
@@ -114,7 +116,7 @@ function opf(options: Partial<PackageOptions> = {}) {
       { id: 'cover-image', href: 'cover.png', mediaType: 'image/png', properties: ['cover-image'] },
     ],
     spine: [{ idref: 'nav' }, { idref: 'chapter-a' }],
-    meta: accessibilityMetadata({ images: 1, imagesWithoutAlt: 0, headingProblems: 0, pageMarks: 3, pageBreakSource: 'x (print)' }),
+    meta: accessibilityMetadata({ ...facts, images: 1, pageMarks: 3, pageBreakSource: 'x (print)' }),
     pageSource: 'x (print)',
     coverImageId: 'cover-image',
     ...options,
@@ -162,25 +164,48 @@ test('the manifest and spine list the documents, with their properties', () => {
 })
 
 test('accessibility claims follow the facts', () => {
-  const full = accessibilityMetadata({ images: 2, imagesWithoutAlt: 0, headingProblems: 0, pageMarks: 10 })
+  const full = accessibilityMetadata({ ...facts, images: 2, pageMarks: 10 })
   const has = (metas: typeof full, property: string, value?: string) => metas.some(([p, v]) => p === property && (value === undefined || v === value))
   assert.ok(has(full, 'schema:accessMode', 'visual'))
+  assert.ok(has(full, 'schema:accessModeSufficient', 'textual'))
   assert.ok(has(full, 'schema:accessibilityFeature', 'alternativeText'))
-  assert.ok(has(full, 'schema:accessibilityFeature', 'printPageNumbers'))
+  assert.ok(has(full, 'schema:accessibilityFeature', 'pageNavigation'))
   assert.ok(has(full, 'schema:accessibilityFeature', 'pageBreakMarkers'))
+  assert.ok(has(full, 'schema:accessibilityFeature', 'structuralNavigation'))
   assert.ok(has(full, 'dcterms:conformsTo', 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'))
   assert.ok(has(full, 'schema:accessibilityHazard', 'none'))
-  assert.ok(has(full, 'schema:accessibilitySummary'))
+  assert.match(full.find(([p]) => p === 'schema:accessibilitySummary')![1], /front matter and blank pages are not in the page list/)
+  assert.equal(full.find(([p]) => p === 'schema:accessibilitySummary')![2], undefined)
+  assert.deepEqual(conformanceGaps({ ...facts, images: 2, pageMarks: 10 }), [])
 
-  const textOnly = accessibilityMetadata({ images: 0, imagesWithoutAlt: 0, headingProblems: 0, pageMarks: 0 })
+  const textOnly = accessibilityMetadata({ ...facts })
   assert.ok(!has(textOnly, 'schema:accessMode', 'visual'))
-  assert.ok(!has(textOnly, 'schema:accessibilityFeature', 'printPageNumbers'))
+  assert.ok(!has(textOnly, 'schema:accessibilityFeature', 'pageNavigation'))
+  assert.ok(!has(textOnly, 'schema:accessibilityFeature', 'pageBreakMarkers'))
   assert.ok(!has(textOnly, 'schema:accessibilityFeature', 'alternativeText'))
+  assert.match(textOnly.find(([p]) => p === 'schema:accessibilitySummary')![1], /no page list/)
 
-  const flawed = accessibilityMetadata({ images: 3, imagesWithoutAlt: 1, headingProblems: 1, pageMarks: 0 })
+  // An image without alt text and an untitled chapter: text alone is not sufficient, and no conformance is claimed.
+  const flawedFacts = { ...facts, images: 3, imagesWithoutAlt: 1, untitledChapters: ['02-notes.md'] }
+  const flawed = accessibilityMetadata(flawedFacts)
   assert.ok(!has(flawed, 'dcterms:conformsTo'))
   assert.ok(!has(flawed, 'a11y:certifiedBy'))
   assert.ok(!has(flawed, 'schema:accessibilityFeature', 'alternativeText'))
+  assert.ok(!has(flawed, 'schema:accessibilityFeature', 'structuralNavigation'))
+  assert.ok(!has(flawed, 'schema:accessModeSufficient', 'textual'))
+  assert.ok(has(flawed, 'schema:accessModeSufficient', 'textual,visual'))
+  const gaps = conformanceGaps(flawedFacts)
+  assert.equal(gaps.length, 2)
+  assert.match(gaps[0]!, /1 of 3 images have no text alternative/)
+  assert.match(gaps[1]!, /`02-notes.md` has no title heading/)
+
+  // A French book: the English summary says it is English; other languages are named.
+  const french = accessibilityMetadata({ ...facts, lang: 'fr', otherLanguages: ['de'] })
+  const summary = french.find(([p]) => p === 'schema:accessibilitySummary')!
+  assert.equal(summary[2], 'en')
+  assert.match(summary[1], /Passages in de are marked/)
+  assert.match(opf({ meta: french, otherLanguages: ['de'] }).xml, /<meta property="schema:accessibilitySummary" xml:lang="en">/)
+  assert.deepEqual(texts(opf({ otherLanguages: ['de'] }).tree, 'dc\\:language'), ['en-GB', 'de'])
 })
 
 test('the identifier comes from book.yaml, or is a version 5 UUID of title, authors and language', () => {

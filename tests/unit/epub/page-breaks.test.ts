@@ -3,6 +3,7 @@ import { test } from 'node:test'
 import fc from 'fast-check'
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
+import { toHtml } from 'hast-util-to-html'
 import { toString as hastToString } from 'hast-util-to-string'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
@@ -116,7 +117,7 @@ test('the plugin reports an offset past the block at the block, and marks its en
   assert.equal(file.messages[0]?.line, 4)
 })
 
-test('pages without text: front matter and trailing blanks are left out, blanks in the body go where the next text starts', () => {
+test('pages without text are left out of the page-list: front matter, blanks in the body, trailing blanks', () => {
   const starts: PageStart[] = [
     { page: 1, folio: 'i', sid: null, offset: 0 },
     { page: 2, folio: 'ii', sid: null, offset: 0 },
@@ -128,10 +129,22 @@ test('pages without text: front matter and trailing blanks are left out, blanks 
   ]
   assert.deepEqual(placePageMarks(starts), [
     { page: 3, folio: '1', sid: '1', offset: 0 },
-    { page: 4, folio: '2', sid: '9', offset: 0 },
     { page: 5, folio: '3', sid: '9', offset: 0 },
     { page: 6, folio: '4', sid: '9', offset: 310 },
   ])
+})
+
+test('a page that begins at a heading is marked before the heading, as its sibling', () => {
+  const tree: Root = { type: 'root', children: [h('section', [h('h1', { dataSid: '1' }, 'Title'), h('p', { dataSid: '2' }, 'Text')]) as Element] }
+  unified()
+    .use(rehypeEpubPageBreaks, { marks: [{ page: 9, folio: '9', sid: '1', offset: 0 }] })
+    .runSync(tree)
+  const section = tree.children[0] as Element
+  assert.deepEqual(
+    section.children.map((child) => (child as Element).tagName + (child.type === 'element' && child.properties['role'] ? `[${String(child.properties['role'])}]` : '')),
+    ['span[doc-pagebreak]', 'h1', 'p'],
+  )
+  assert.equal(toHtml(section.children[1]!), '<h1 data-sid="1">Title</h1>')
 })
 
 test('segments skip footnote calls and map counted characters back past soft hyphens', () => {
