@@ -43,6 +43,8 @@ function tokenizePandocTable(this: TokenizeContext, effects: Effects, ok: State,
   let inLine = false
   let nextBlank = false
   const blankAhead: Construct = { tokenize: tokenizeBlankAhead, partial: true }
+  // A `---` line that opens the document is front matter (as in pandoc), never a table.
+  const opensDocument = self.now().offset === 0
 
   return start
 
@@ -79,6 +81,7 @@ function tokenizePandocTable(this: TokenizeContext, effects: Effects, ok: State,
   function decide(code: Code): State | undefined {
     const dashStart = dashGroups(lines[0]!) !== undefined
     if (lines.length > maxLines) return nok(code)
+    if (opensDocument && lines.length === 1 && lines[0]!.trimEnd() === '---') return nok(code)
     if (nextBlank) {
       if (!dashStart || readPandocTable(lines)) return finish(code)
       // A dash line and then a blank line is a thematic break, not a table.

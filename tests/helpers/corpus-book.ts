@@ -5,7 +5,7 @@ import type { Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 
 /** The shared corpus of real manuscripts (never edited: books are built from copies). */
-export const corpusDir = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus')
+export const corpusDir = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus')
 const bookYamls = path.join(import.meta.dirname, '..', 'fixtures', 'corpus')
 
 /** Whether the shared corpus is on this machine (a checkout elsewhere may not have it). */
