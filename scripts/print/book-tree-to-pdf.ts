@@ -10,6 +10,7 @@ import { defaultPartChars, groupByLength } from './book-tree-to-print-html.ts'
 import { htmlToPdf } from './layout/html-to-pdf.ts'
 import type { BrowserPool } from './browser/browser-pool.ts'
 import { pieceWorkers, piecesToPdf } from './parts/pieces-to-pdf.ts'
+import { reportRefused } from './report-refused.ts'
 import { writePrintBuild } from './write-print-build.ts'
 
 /** Options for {@link bookTreeToPdf}. */
@@ -69,9 +70,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
     const result = build.partFiles
       ? await piecesToPdf({ ...common, partFiles: build.partFiles, pool: options.browsers, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' })
       : await htmlToPdf({ ...common, htmlFile: build.htmlFile, pool: options.browsers })
-    for (const url of result.blockedRequests) {
-      file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
-    }
+    reportRefused(tree, file, result)
     for (const problem of result.consoleErrors) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
     return { pdf: result.pdf, pageStarts: result.pageStarts, pageCount: result.pageCount, timings: result.timings, file }
   } catch (error) {

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core'
 import { findChromium } from './find-chromium.ts'
+import { networkIsolation, noNetworkSwitches, switchesReaching, type NetworkIsolation } from './network-isolation.ts'
+import { type RefusedConnection, refusedError, refusedMarker, refuseSideDoors } from './refuse-side-doors.ts'
 import { PipeTransport } from './pipe-transport.ts'
 import { type SandboxRules, sandboxRequests } from './sandbox-requests.ts'
 import { abortReason, withTimeLimit } from './time-limit.ts'
@@ -20,12 +22,19 @@ export interface BrowserSessionOptions {
   readonly protocolTimeoutMs?: number
   /** Where the throw-away profile directory is made (default the OS temp dir). */
   readonly tempDir?: string
+  /**
+   * For tests only: an origin (`http://127.0.0.1:PORT`) the browser may reach, as a reader's browser reaches
+   * `samizdat preview`. The browser then runs without a network namespace, on the no-route switches alone.
+   */
+  readonly reachableOrigin?: string
   readonly signal?: AbortSignal
 }
 
 /** What a page did that the build should report: refused requests and its errors. */
 export interface PageLog {
   readonly blockedRequests: string[]
+  /** Connections refused outside the request path (WebSocket, WebRTC, workers, windows). */
+  readonly refused: RefusedConnection[]
   readonly messages: string[]
 }
 
@@ -82,7 +91,7 @@ export async function withBrowser<T>(
 
   let browser: Browser | undefined
   try {
-    const started = startChromium(executablePath, userDataDir)
+    const started = startChromium(executablePath, userDataDir, options.reachableOrigin)
     child = started.child
     browser = await withTimeLimit(
       connect(started, executablePath, options.protocolTimeoutMs ?? 600_000),
@@ -121,8 +130,12 @@ interface StartedChromium {
  * and explained (puppeteer's pipe mode neither exposes the process before the
  * browser answers nor keeps its stderr).
  */
-function startChromium(executablePath: string, userDataDir: string): StartedChromium {
+function startChromium(executablePath: string, userDataDir: string, reachableOrigin: string | undefined): StartedChromium {
+  const isolation = reachableOrigin ? undefined : networkIsolation()
+  if (isolation) announce(isolation)
   const extra = [
+    // No route anywhere, whatever the page tries (see network-isolation.ts).
+    ...(reachableOrigin ? switchesReaching(reachableOrigin) : noNetworkSwitches),
     '--disable-gpu',
     '--disable-component-update',
     // No spare renderer kept warm beside each page: about 100 MB a browser, and pages are opened one at a time.
@@ -134,7 +147,8 @@ function startChromium(executablePath: string, userDataDir: string): StartedChro
   if (process.getuid?.() === 0) extra.push('--no-sandbox')
   // puppeteer's defaults: headless, no first run, no sync, no background networking, …
   const args = [...puppeteer.defaultArgs({ headless: true, userDataDir, args: extra }), '--remote-debugging-pipe']
-  const child = spawn(executablePath, args, {
+  const [command = executablePath, ...prefix] = [...(isolation?.wrapper ?? []), executablePath]
+  const child = spawn(command, [...prefix, ...args], {
     // Its own process group, so that the browser and all its helpers can be killed at once.
     detached: process.platform !== 'win32',
     // fd 3 and 4 carry the DevTools protocol; a pipe dies with node, and Chromium with it.
@@ -145,6 +159,15 @@ function startChromium(executablePath: string, userDataDir: string): StartedChro
     tail = (tail + chunk.toString()).slice(-4000)
   })
   return { child, stderr: () => tail }
+}
+
+let announced = false
+
+/** Under SAMIZDAT_DEBUG, say once which network isolation is in force. */
+function announce(isolation: NetworkIsolation): void {
+  if (announced || !process.env['SAMIZDAT_DEBUG']) return
+  announced = true
+  process.stderr.write(`samizdat: ${isolation.description}\n`)
 }
 
 async function connect(started: StartedChromium, executablePath: string, protocolTimeout: number): Promise<Browser> {
@@ -177,33 +200,43 @@ async function connect(started: StartedChromium, executablePath: string, protoco
 
 async function openPage(browser: Browser, rules: SandboxRules): Promise<SandboxedPage> {
   const page = await browser.newPage()
-  const log: PageLog = { blockedRequests: [], messages: [] }
+  const log: PageLog = { blockedRequests: [], refused: [], messages: [] }
   page.on('console', (message) => {
     const type = message.type()
     if (type !== 'error' && type !== 'warn') return
     const text = message.text()
     // Failed loads are reported once, with their URL, by the requestfailed handler below.
-    if (text.startsWith('Failed to load resource:')) return
+    if (text.startsWith('Failed to load resource:') || text.startsWith(refusedMarker)) return
     const where = message.location().url
     log.messages.push(`console.${type}: ${text}${where ? ` (${where})` : ''}`)
   })
   page.on('pageerror', (error) => {
-    log.messages.push(`page error: ${error instanceof Error ? error.message : String(error)}`)
+    const text = error instanceof Error ? error.message : String(error)
+    // A refusal of refuseSideDoors, reported there with its URL.
+    if (!text.includes(refusedError)) log.messages.push(`page error: ${text}`)
   })
   page.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? 'failed'
-    if (!reason.includes('ERR_BLOCKED_BY_CLIENT')) log.messages.push(`could not load ${request.url()}: ${reason}`)
+    // Refused by the sandbox (a navigation answered 204 ends as ERR_ABORTED): reported once, as refused.
+    if (!reason.includes('ERR_BLOCKED_BY_CLIENT') && !log.blockedRequests.includes(request.url())) log.messages.push(`could not load ${request.url()}: ${reason}`)
   })
   page.on('error', (error) => {
     log.messages.push(`page crashed: ${error.message}`)
   })
   const inFlight = new Set<HTTPRequest>()
-  page.on('request', (request) => inFlight.add(request))
+  // Only the document's own: a worker's request (one that slipped past refuseSideDoors) may never end.
+  page.on('request', (request) => {
+    if (request.frame()) inFlight.add(request)
+  })
   page.on('requestfinished', (request) => inFlight.delete(request))
   page.on('requestfailed', (request) => inFlight.delete(request))
   const settled = async (): Promise<void> => {
     while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 10))
   }
+  const stopWatching = await refuseSideDoors(page, (refused) => {
+    if (!log.refused.some((seen) => seen.what === refused.what && seen.url === refused.url)) log.refused.push(refused)
+  })
+  page.once('close', stopWatching)
   await sandboxRequests(page, rules, (url) => {
     if (!log.blockedRequests.includes(url)) log.blockedRequests.push(url)
   })

@@ -49,7 +49,11 @@ export async function sandboxRequests(page: Page, rules: SandboxRules, onBlocked
       return
     }
     onBlocked(url.length > 200 ? `${url.slice(0, 200)}…` : url)
-    void request.abort('blockedbyclient').catch(ignoreClosed)
+    // A refused navigation (a form a trusted script submits, a link it follows) answered "204 No Content"
+    // leaves the page where it was (https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate-fetch);
+    // aborted, it would put Chromium's error page in place of the book.
+    if (request.isNavigationRequest()) void request.respond({ status: 204, body: '' }).catch(ignoreClosed)
+    else void request.abort('blockedbyclient').catch(ignoreClosed)
   })
 }
 

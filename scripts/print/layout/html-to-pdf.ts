@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { PageStart } from '../../lib/book-model.ts'
+import type { RefusedConnection } from '../browser/refuse-side-doors.ts'
 import { type BrowserSession, type PageLog, withBrowser } from '../browser/browser-session.ts'
 import { containPages, type LayoutProgress, layOutPages, preparePagedLayout } from './paged-layout.ts'
 import { readPageMap } from './read-page-map.ts'
@@ -49,6 +50,8 @@ export interface RenderPdfResult {
   readonly pageCount: number
   /** URLs the page tried to load and was refused. */
   readonly blockedRequests: string[]
+  /** Connections refused outside the request path (WebSocket, WebRTC, workers, windows). */
+  readonly refused: RefusedConnection[]
   /** Page errors, console errors and warnings, failed loads, and problems found while finishing. */
   readonly consoleErrors: string[]
   /** Milliseconds per step: launch, load, layout, pageMap, textLayer, pdf, close, finish, total. */
@@ -173,6 +176,7 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     pageStarts: rendered.map.pageStarts,
     pageCount: finished.pageCount,
     blockedRequests: rendered.log.blockedRequests,
+    refused: rendered.log.refused,
     consoleErrors: problems,
     timings,
   }

@@ -168,6 +168,8 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
   const layoutMs = Math.round(performance.now() - started)
   const messages = logs.flatMap((log) => log?.messages ?? [])
   const blocked = logs.flatMap((log) => log?.blockedRequests ?? [])
+  // `?? []`: a part printed (and cached) before refused connections were logged.
+  const refused = logs.flatMap((log) => log?.refused ?? [])
 
   const joined = await joinPieces(printed.map((piece) => piece!))
   const { outline, missing: unplaced } = bookOutline(options.toc, joined.map.headings)
@@ -179,6 +181,7 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     pageStarts: joined.map.pageStarts,
     pageCount: finished.pageCount,
     blockedRequests: blocked,
+    refused,
     consoleErrors: messages,
     timings: { layout: layoutMs, finish: total - layoutMs, total, partsLaidOut: laidOutCount, parts: partFiles.length, mostOpenParts: mostOpen },
   }

@@ -81,7 +81,7 @@ test('PieceCache: layouts keyed by the part and the shared files; prints by the 
     await cache.writeLayout(key, { pageCount: 4, places: { a: 2 } })
     assert.deepEqual(await cache.readLayout(key), { pageCount: 4, places: { a: 2 } })
     const map = mapOf(1, 5, 'decimal', 1)
-    await cache.writePrint(printKey, { raw: new Uint8Array([1, 2, 3]), map, log: { blockedRequests: [], messages: ['m'] }, foreign: ['b'] })
+    await cache.writePrint(printKey, { raw: new Uint8Array([1, 2, 3]), map, log: { blockedRequests: [], refused: [], messages: ['m'] }, foreign: ['b'] })
     const hit = await cache.readPrint(printKey)
     assert.deepEqual([...(hit?.raw ?? [])], [1, 2, 3])
     assert.deepEqual(hit?.map, map)
