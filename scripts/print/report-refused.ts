@@ -27,7 +27,7 @@ export function reportRefused(tree: BookTree, file: VFile, refusals: Refusals): 
   }
   for (const { what, url } of refusals.refused) {
     const where = places(url)
-    const reason = `The print edition tried to open ${what} to \`${url}\`: refused, a book is laid out with no network at all`
+    const reason = `The print edition tried to reach \`${url}\` by ${what}: refused, a book is laid out with no network at all`
     ;(where?.file ?? file).message(reason, { ...(where ? { place: where.place } : {}), ruleId: 'refused-connection', source: 'samizdat' })
   }
 }

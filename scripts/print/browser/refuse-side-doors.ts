@@ -44,6 +44,16 @@ function pageScript(marker: string, refusal: string): void {
   replace('webkitRTCPeerConnection', 'a WebRTC peer connection', iceUrls)
   replace('SharedWorker', 'a shared worker', (args) => args[0])
   replace('Worker', 'a worker', (args) => args[0])
+  // A form's navigation, even one the request sandbox refuses, stops the rest of the page from loading.
+  for (const method of ['submit', 'requestSubmit'] as const) {
+    Object.defineProperty(HTMLFormElement.prototype, method, {
+      configurable: false,
+      writable: false,
+      value: function refused(this: HTMLFormElement) {
+        console.warn(marker + JSON.stringify({ what: 'a form submission', url: this.action }))
+      },
+    })
+  }
   Object.defineProperty(window, 'open', {
     configurable: false,
     writable: false,
