@@ -45,8 +45,11 @@ const types: Readonly<Record<string, string>> = {
 }
 
 // Same-origin only: the book's sanitised HTML, the client and Paged.js (which inserts <style> elements); framed only by the EPUB reader page.
+// The reader's own browser has none of the print browser's isolation: no inline script of trusted HTML runs here,
+// no worker starts, and the sandbox refuses popups, forms and taking the top window elsewhere
+// (https://www.w3.org/TR/CSP3/#directive-sandbox).
 const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'none'; object-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-scripts allow-same-origin"
 
 // The package's `exports` hide `dist/`; reach it from the resolvable CommonJS entry (as browser/paged-layout.ts does).
 const pagedFile = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')
@@ -159,6 +162,8 @@ const securityHeaders = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'content-security-policy': contentSecurityPolicy,
+  // Chromium's name lookups ahead of links are not covered by CSP.
+  'x-dns-prefetch-control': 'off',
 }
 
 /** The page shown while the book has never built: its errors, and the live-reload client. */

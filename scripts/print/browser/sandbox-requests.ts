@@ -8,6 +8,8 @@ export interface SandboxRules {
   readonly allowedRoots: readonly string[]
   /** The only URL the main frame may navigate to. */
   readonly documentUrl: string
+  /** For tests of `samizdat preview` only: an origin (`http://127.0.0.1:PORT`) whose URLs the page may load and navigate to. */
+  readonly allowedOrigin?: string
 }
 
 /**
@@ -41,9 +43,9 @@ export async function sandboxRequests(page: Page, rules: SandboxRules, onBlocked
   await page.setRequestInterception(true)
   page.on('request', (request: HTTPRequest) => {
     const url = request.url()
-    const allowed = request.isNavigationRequest()
-      ? url === rules.documentUrl
-      : isAllowedUrl(url, rules.allowedRoots)
+    const allowed =
+      (rules.allowedOrigin !== undefined && url.startsWith(`${rules.allowedOrigin}/`)) ||
+      (request.isNavigationRequest() ? url === rules.documentUrl : isAllowedUrl(url, rules.allowedRoots))
     if (allowed) {
       void request.continue().catch(ignoreClosed)
       return
