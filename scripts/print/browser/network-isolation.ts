@@ -67,11 +67,12 @@ let chosen: NetworkIsolation | undefined
  * forces the fallback (the tests prove it holds on its own).
  */
 export function networkIsolation(env: Readonly<Record<string, string | undefined>> = process.env): NetworkIsolation {
-  chosen ??= decide(env)
+  chosen ??= decideNetworkIsolation(env)
   return chosen
 }
 
-function decide(env: Readonly<Record<string, string | undefined>>): NetworkIsolation {
+/** {@link networkIsolation} without the memory: probes the system each time. */
+export function decideNetworkIsolation(env: Readonly<Record<string, string | undefined>>): NetworkIsolation {
   const fallback = (why: string): NetworkIsolation => ({
     mechanism: 'no-route-flags',
     wrapper: [],
