@@ -5,7 +5,8 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import type { Page } from 'puppeteer-core'
+import { type BrowserSession, withBrowser } from '../../../scripts/print/browser/browser-session.ts'
 
 // `samizdat preview` on a temp copy of the default book, driven by a real Chromium.
 const temp = mkdtempSync(path.join(tmpdir(), 'samizdat-preview-e2e-'))
@@ -14,7 +15,13 @@ const bin = path.join(import.meta.dirname, '..', '..', '..', 'scripts', 'bin.js'
 let child: ChildProcessWithoutNullStreams
 let url: URL
 let stderr = ''
-let browser: Browser
+let session: BrowserSession
+let closeBrowser: () => Promise<void>
+
+/** A page of samizdat's own launcher (no route out), let through to the preview only. */
+async function newPage(): Promise<Page> {
+  return (await session.newPage({ allowedRoots: [], documentUrl: url.href, allowedOrigin: url.origin })).page
+}
 
 /** Start the preview and resolve with the address it prints. */
 function startPreview(): Promise<URL> {
@@ -64,16 +71,21 @@ async function waitForText(page: Page, predicate: (text: string) => boolean, tim
 before(async () => {
   cpSync(new URL('../../../manuscript', import.meta.url), book, { recursive: true })
   url = await startPreview()
-  browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    userDataDir: mkdtempSync(path.join(temp, 'chromium-')),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  let release = (): void => undefined
+  const running = withBrowser({ tempDir: temp, reachableOrigin: url.origin }, (started) => {
+    session = started
+    return new Promise<void>((resolve) => (release = resolve))
   })
+  closeBrowser = () => {
+    release()
+    return running
+  }
+  // Started once the first page can be opened.
+  while (!session) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 20))])
 })
 
 after(async () => {
-  await browser?.close()
+  await closeBrowser?.()
   if (child && child.exitCode === null) {
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGINT')
@@ -117,7 +129,7 @@ describe('samizdat preview', () => {
   })
 
   test('an edit to a chapter shows in the open page within a few seconds', async (t) => {
-    const page = await browser.newPage()
+    const page = await newPage()
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(String(error)))
     page.on('console', (message) => {
@@ -150,7 +162,7 @@ describe('samizdat preview', () => {
   })
 
   test('the EPUB view shows the EPUB chapter being read, and stays on it across an edit', async () => {
-    const page = await browser.newPage()
+    const page = await newPage()
     await page.goto(new URL('/epub', url).href, { waitUntil: 'load' })
     const frameText = async () => {
       const frame = page.frames().find((candidate) => candidate.name() === 'book')
@@ -169,7 +181,7 @@ describe('samizdat preview', () => {
   })
 
   test('a rebuild with errors shows them over the last good build, and a fix clears them', async () => {
-    const page = await browser.newPage()
+    const page = await newPage()
     await page.goto(new URL('/web.html', url).href, { waitUntil: 'load' })
     const config = path.join(book, 'book.yaml')
     const good = readFileSync(config, 'utf8')
