@@ -28,6 +28,8 @@ import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import remarkUnreadMarkup from './remark-unread-markup.ts'
+import { timedPlugin } from '../diagnostics/timed-plugin.ts'
+import { timeStep } from '../diagnostics/timings.ts'
 
 /**
  * The Markdown dialect samizdat reads: CommonMark + GFM + front matter +
@@ -40,29 +42,29 @@ export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
     unified()
       .use(remarkParse)
       // First: every later transform recurses, and must not meet a tree too deep for it.
-      .use(remarkNestingLimit)
-      .use(remarkFrontmatter, ['yaml'])
-      .use(remarkChapterFrontmatter)
-      .use(remarkGfm)
+      .use(timedPlugin(remarkNestingLimit))
+      .use(timedPlugin(remarkFrontmatter), ['yaml'])
+      .use(timedPlugin(remarkChapterFrontmatter))
+      .use(timedPlugin(remarkGfm))
       // Pandoc's definition lists and grid tables: well-kept parsers of their own.
-      .use(remarkDefinitionList)
-      .use(remarkGridTables)
-      .use(remarkPandocTables)
-      .use(remarkFencedDivs)
-      .use(remarkTexMath)
-      .use(remarkBracketedSpans)
-      .use(remarkRawTex)
-      .use(remarkLineBlocks)
-      .use(remarkImplicitFigures)
-      .use(remarkCaptions)
-      .use(remarkEquationLabels)
+      .use(timedPlugin(remarkDefinitionList))
+      .use(timedPlugin(remarkGridTables))
+      .use(timedPlugin(remarkPandocTables))
+      .use(timedPlugin(remarkFencedDivs))
+      .use(timedPlugin(remarkTexMath))
+      .use(timedPlugin(remarkBracketedSpans))
+      .use(timedPlugin(remarkRawTex))
+      .use(timedPlugin(remarkLineBlocks))
+      .use(timedPlugin(remarkImplicitFigures))
+      .use(timedPlugin(remarkCaptions))
+      .use(timedPlugin(remarkEquationLabels))
       // Before citations (read later, book-wide): `@fig:x` is a cross-reference, not a citation key.
-      .use(remarkCrossReferences)
-      .use(remarkHeadingAttributes)
+      .use(timedPlugin(remarkCrossReferences))
+      .use(timedPlugin(remarkHeadingAttributes))
       // After every construct: what still looks like pandoc markup was not read, and would print.
-      .use(remarkUnreadMarkup)
+      .use(timedPlugin(remarkUnreadMarkup))
       // Quotes and apostrophes by the nearest language (a span's or div's `lang`), `--` en dash and `---` em dash, as pandoc's `smart` extension does.
-      .use(remarkSmartPunctuation, { lang, quotes })
+      .use(timedPlugin(remarkSmartPunctuation), { lang, quotes })
       .freeze()
   )
 }
@@ -76,7 +78,7 @@ export async function manuscriptToMdast(book: ResolvedBook): Promise<MdastChapte
   const ids = new Set<string>()
   const chapters: MdastChapter[] = []
   for (const [index, chapterPath] of book.chapters.entries()) {
-    const file = await readChapter(book, chapterPath, index)
+    const file = await timeStep('read chapter files', () => readChapter(book, chapterPath, index))
     const mdast = await parseChapter(parser, file)
     chapters.push({ id: uniqueId(chapterId(chapterPath), ids), index, file, mdast })
   }
@@ -96,7 +98,7 @@ export async function manuscriptToMdast(book: ResolvedBook): Promise<MdastChapte
 /** Parse and transform one chapter; a text nested so deep that the parser itself overflows stops at its likely line. */
 async function parseChapter(parser: ReturnType<typeof createMarkdownParser>, file: VFile): Promise<Root> {
   try {
-    const mdast = parser.parse(file) as Root
+    const mdast = timeStep('parse (micromark, with every syntax extension)', () => parser.parse(file)) as Root
     await parser.run(mdast, file)
     return mdast
   } catch (error) {
