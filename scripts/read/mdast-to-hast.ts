@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { headingRank } from 'hast-util-heading-rank'
 import { toString as hastToString } from 'hast-util-to-string'
 import { toHast } from 'mdast-util-to-hast'
-import rehypeRaw from 'rehype-raw'
+import rehypeRawWhereNeeded from './rehype-raw-where-needed.ts'
 import { unified } from 'unified'
 import type { HastChapter, MdastChapter } from '../lib/book-model.ts'
 import type { ResolvedBook } from '../config/resolve-book.ts'
@@ -22,7 +22,7 @@ import { timeStep } from '../diagnostics/timings.ts'
 
 /** The rehype transforms every chapter goes through, with book-wide state (ids, numbers). */
 export function createHastProcessor(book: ResolvedBook) {
-  const processor = unified().use(timedPlugin(rehypeRaw))
+  const processor = unified().use(timedPlugin(rehypeRawWhereNeeded, 'rehypeRaw'))
   processor.use(timedPlugin(book.trustedHtml ? rehypeTrustedHtml : rehypeUntrustedHtml))
   // After the sanitiser, which lets no MathML through from a manuscript.
   processor.use(timedPlugin(rehypeTexMath)).use(timedPlugin(rehypeImageSize))
