@@ -30,6 +30,7 @@ import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import remarkUnreadMarkup from './remark-unread-markup.ts'
 import { timedPlugin } from '../diagnostics/timed-plugin.ts'
 import { timeStep } from '../diagnostics/timings.ts'
+import { parseCache } from './parse-cache.ts'
 
 /**
  * The Markdown dialect samizdat reads: CommonMark + GFM + front matter +
@@ -75,13 +76,20 @@ export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
  */
 export async function manuscriptToMdast(book: ResolvedBook): Promise<MdastChapter[]> {
   const parser = createMarkdownParser(book.lang, book.quotes)
+  const cache = parseCache({ root: book.root, lang: book.lang, quotes: book.quotes })
   const ids = new Set<string>()
   const chapters: MdastChapter[] = []
   for (const [index, chapterPath] of book.chapters.entries()) {
-    const file = await timeStep('read chapter files', () => readChapter(book, chapterPath, index))
-    const mdast = await parseChapter(parser, file)
+    const { file, bytes } = await timeStep('read chapter files', () => readChapter(book, chapterPath, index))
+    let mdast = await timeStep('parse cache: read', () => cache.read(file, bytes))
+    if (!mdast) {
+      const before = file.messages.length
+      mdast = await parseChapter(parser, file)
+      timeStep('parse cache: write', () => cache.write(file, bytes, mdast!, before))
+    }
     chapters.push({ id: uniqueId(chapterId(chapterPath), ids), index, file, mdast })
   }
+  await cache.flush()
   if (chapters.every((chapter) => chapter.mdast.children.every((node) => node.type === 'yaml'))) {
     const names = chapters.map((chapter) => `\`${path.relative(book.root, chapter.file.path)}\``)
     const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!
@@ -112,7 +120,7 @@ async function parseChapter(parser: ReturnType<typeof createMarkdownParser>, fil
   }
 }
 
-async function readChapter(book: ResolvedBook, chapterPath: string, index: number): Promise<VFile> {
+async function readChapter(book: ResolvedBook, chapterPath: string, index: number): Promise<{ file: VFile; bytes: Buffer }> {
   let bytes: Buffer
   try {
     bytes = await readFile(chapterPath)
@@ -130,7 +138,7 @@ async function readChapter(book: ResolvedBook, chapterPath: string, index: numbe
   }
   const file = new VFile({ path: chapterPath, cwd: book.root })
   file.value = decodeUtf8(bytes, file)
-  return file
+  return { file, bytes }
 }
 
 /** `01-introduction.md` → `introduction`. */
