@@ -66,7 +66,7 @@ await writeFile(profileFile, JSON.stringify(profile))
 
 // Self time per function, in ms.
 const self = new Map<number, number>()
-profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000))
+for (const [index, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
 const byFunction = new Map<string, number>()
 const byGroup = new Map<string, number>()
 for (const node of profile.nodes) {
