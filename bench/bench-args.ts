@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { type ScaleId, scaleIds } from './plan.ts'
+import { type ScaleId, scaleIds, scalePlans } from './plan.ts'
 
 /** What `npm run bench -- …` asked for. */
 export interface BenchArgs {
@@ -60,7 +60,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 }
 
 function parseScales(text: string): ScaleId[] {
-  const wanted = text.split(',').map((part) => part.trim().toLowerCase().replace(/×$/, 'x'))
+  const wanted = text.split(',').flatMap((part) => {
+    const scale = part.trim().toLowerCase().replace(/×$/, 'x')
+    // `corpus`: every manuscript of the corpus.
+    return scale === 'corpus' ? scaleIds.filter((id) => scalePlans[id].corpus) : [scale]
+  })
   for (const scale of wanted) {
     if (!(scaleIds as readonly string[]).includes(scale)) throw new Error(`--only: unknown book \`${scale}\`; choose from ${scaleIds.join(', ')}`)
   }

@@ -1,7 +1,7 @@
 import type { ToolId } from './tools.ts'
 
-/** The books the benchmark builds: the default manuscript, and its chapters repeated 10 and 100 times. */
-export const scaleIds = ['default', '10x', '100x'] as const
+/** The books the benchmark builds: the default manuscript, its chapters repeated 10 and 100 times, and the corpus's real manuscripts. */
+export const scaleIds = ['default', '10x', '100x', 'pandoc-book-template', 'phd-thesis', 'pandoc-manual', 'rust-book'] as const
 export type ScaleId = (typeof scaleIds)[number]
 
 /** What one scale runs, and how often. */
@@ -10,6 +10,8 @@ export interface ScalePlan {
   readonly label: string
   /** How many times the manuscript's chapters are repeated. */
   readonly copies: number
+  /** A manuscript of the shared corpus (`../shared/corpus/<name>`, or `$SAMIZDAT_CORPUS/<name>`) instead of the default book. */
+  readonly corpus?: string
   /** Runs per tool, interleaved round-robin. */
   readonly runs: number
   /** Time limit of each command. */
@@ -45,6 +47,15 @@ export const scalePlans: Readonly<Record<ScaleId, ScalePlan>> = {
     limitMs: 20 * minutes,
     tools: ['samizdat-pdf-epub', 'pagedjs-cli', 'chromium'],
   },
+  'pandoc-book-template': corpusPlan('pandoc-book-template'),
+  'phd-thesis': corpusPlan('phd-thesis'),
+  'pandoc-manual': corpusPlan('pandoc-manual'),
+  'rust-book': corpusPlan('rust-book'),
+}
+
+/** A real manuscript of the corpus, built as it is: samizdat's PDF (pages per second) and EPUB. */
+function corpusPlan(name: string): ScalePlan {
+  return { id: name as ScaleId, label: `corpus: ${name}`, copies: 1, corpus: name, runs: 1, limitMs: 15 * minutes, tools: ['samizdat-pdf', 'samizdat-epub'] }
 }
 
 /** The tools whose first output is the print PDF of the book (their pages are compared). */

@@ -30,7 +30,7 @@ function scaleSection(scale: ScaleRecord): string {
       `${scale.startedAt} → ${scale.finishedAt}; load average ${scale.loadBefore[0]} before, ${scale.loadAfter[0]} after ` +
       `(${machine.cpus} × ${machine.cpuModel}, ${formatBytes(machine.memoryBytes)}). ` +
       `${machine.chromium}; ${machine.pandoc}; pagedjs-cli ${machine.pagedjsCli}; Node ${machine.node}; samizdat ${machine.samizdatCommit}. ` +
-      `samizdat's print HTML for pagedjs-cli and Chromium took ${scale.printHtmlSeconds} s to write (not in their times).`,
+      (scale.printHtmlSeconds > 0 ? `samizdat's print HTML for pagedjs-cli and Chromium took ${scale.printHtmlSeconds} s to write (not in their times).` : ''),
     '',
   ]
   const rows = Object.values(summaries).map((tool) => [

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { checkOutputs } from './check-output.ts'
 import { failureSummary } from './failure-summary.ts'
 import { formatBytes, formatSeconds } from './format.ts'
+import { corpusBook } from './corpus-book.ts'
 import { makeBook } from './make-book.ts'
 import { type Command, type Measurement, measureProcessTree } from './measure-process-tree.ts'
 import { pageChecks } from './page-checks.ts'
@@ -36,13 +37,20 @@ export async function runScale(options: RunScaleOptions): Promise<ScaleRecord> {
   const { plan, log } = options
   const startedAt = new Date().toISOString()
   const loadBefore = loadavg().map(round2)
-  const book = await makeBook(path.join(options.repo, 'manuscript'), path.join(options.work, 'book'), plan.copies)
-  log(`[${plan.id}] ${book.chapters.length} chapters in ${book.dir}; writing samizdat's print HTML for pagedjs-cli and Chromium…`)
+  const book = plan.corpus
+    ? await corpusBook(options.repo, plan.corpus, path.join(options.work, 'book'))
+    : await makeBook(path.join(options.repo, 'manuscript'), path.join(options.work, 'book'), plan.copies)
   const limits = { timeLimitMs: options.limitMs, memoryLimitBytes: options.memoryLimitBytes, signal: options.signal }
   const printDir = path.join(options.work, 'print')
-  const print = await measureProcessTree({ command: process.execPath, args: ['--import', 'tsx', path.join(options.repo, 'bench', 'write-print-html.ts'), book.dir, printDir], cwd: options.repo }, limits)
-  if (print.status !== 'ok') throw new Error(`Writing the print HTML of the ${plan.label} failed (${print.status}):\n${tail(print.stderr)}`)
-  log(`[${plan.id}] print HTML written in ${formatSeconds(print.wallMs)}`)
+  let printMs = 0
+  // Only pagedjs-cli and Chromium's plain print take samizdat's print HTML.
+  if (plan.tools.some((id) => id === 'pagedjs-cli' || id === 'chromium')) {
+    log(`[${plan.id}] ${book.chapters.length} chapters in ${book.dir}; writing samizdat's print HTML for pagedjs-cli and Chromium…`)
+    const print = await measureProcessTree({ command: process.execPath, args: ['--import', 'tsx', path.join(options.repo, 'bench', 'write-print-html.ts'), book.dir, printDir], cwd: options.repo }, limits)
+    if (print.status !== 'ok') throw new Error(`Writing the print HTML of the ${plan.label} failed (${print.status}):\n${tail(print.stderr)}`)
+    log(`[${plan.id}] print HTML written in ${formatSeconds(print.wallMs)}`)
+    printMs = print.wallMs
+  }
   const context: ToolContext = {
     repo: options.repo,
     chromium: options.chromium,
@@ -78,7 +86,7 @@ export async function runScale(options: RunScaleOptions): Promise<ScaleRecord> {
     loadBefore,
     loadAfter: loadavg().map(round2),
     machine: options.machine,
-    printHtmlSeconds: round2(print.wallMs / 1000),
+    printHtmlSeconds: round2(printMs / 1000),
     tools: toolRecords,
     checks: pageChecks(toolRecords),
   }

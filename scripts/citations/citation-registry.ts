@@ -5,6 +5,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { citeEnd, citeStart, linkCitationNumbers, linkMarkedCites, linkWhole, stripMarkers } from './link-cites.ts'
 import type { CslStyle } from './load-csl-style.ts'
 import { rebuildCitations } from './rebuild-citations.ts'
+import { citationsKey, type RenderedCitations, readRenderedCitations, writeRenderedCitations } from './citation-cache.ts'
 import type { References } from './load-references.ts'
 
 /** One cite to render: citeproc's rich-text prefix and suffix (`<i>…</i>` allowed). */
@@ -62,21 +63,52 @@ export function createCitationRegistry(references: References, style: CslStyle):
   csl.styles.set(style.id, style.xml)
   csl.locales.set(style.locale.lang, style.locale.xml)
   const items = [...references.byKey.values()].map((reference) => reference.item)
-  // citation-js caches one engine per style and locale and resets its items here.
-  const engine = csl.engine(items, style.id, style.locale.lang, 'html')
-  // Pandoc links URLs and DOIs in bibliography entries; citation-js turns that off.
-  engine.opt.development_extensions['wrap_url_and_doi'] = true
+  // Started when first needed: a render found in the cache needs no citeproc.
+  let started: CiteprocEngine | undefined
+  const engine = () => {
+    if (started) return started
+    // citation-js caches one engine per style and locale and resets its items here.
+    started = csl.engine(items, style.id, style.locale.lang, 'html')
+    // Pandoc links URLs and DOIs in bibliography entries; citation-js turns that off.
+    started.opt.development_extensions['wrap_url_and_doi'] = true
+    return started
+  }
+  // The last render: from citeproc, or from the cache (then citeproc has not seen the citations yet).
+  let last: { rendered: RenderedCitations; citations: CiteprocCitation[]; nocite: readonly string[]; inEngine: boolean } | undefined
+  const seqOf = (key: string) => (last?.inEngine === false ? last.rendered.seqs[key] : engine().registry.registry[key]?.seq)
   return {
     style,
     references,
-    render: (clusters, nocite) => renderClusters(engine, style, clusters, nocite),
+    render: (clusters, nocite) => {
+      const citations = toCitations(style, clusters)
+      const key = citationsKey(style, items, citations, nocite)
+      const cached = readRenderedCitations(key)
+      last = { rendered: cached ?? renderInEngine(engine(), citations, nocite), citations, nocite, inEngine: !cached }
+      if (!cached) writeRenderedCitations(key, last.rendered)
+      const { outputs } = last.rendered
+      return clusters.map((cluster, index) => toHast(seqOf, style, outputs[index] ?? '', cluster))
+    },
     renderSubsequent: (cluster) => {
+      // Outside the book's sequence, but against its registry (disambiguation): a cached render puts the citations into citeproc first.
+      if (last && !last.inEngine) {
+        rebuildCitations(engine(), last.citations, last.nocite)
+        last.inEngine = true
+      }
       // citeproc-js takes a forced position on items given to makeCitationCluster (1 = subsequent).
       const items = cluster.items.map((item, at) => ({ ...citeItem(item, marked(style, cluster) ? at : undefined), position: 1 }))
-      return toHast(engine, style, engine.makeCitationCluster(items), cluster)
+      return toHast(seqOf, style, engine().makeCitationCluster(items), cluster)
     },
-    bibliography: () => renderBibliography(engine),
+    bibliography: () => bibliographyOf(last ? last.rendered.bibliography : (engine().makeBibliography() as RenderedCitations['bibliography'])),
   }
+}
+
+/** Render the citations in citeproc, with the bibliography and numbers as they stand right after. */
+function renderInEngine(engine: CiteprocEngine, citations: readonly CiteprocCitation[], nocite: readonly string[]): RenderedCitations {
+  const outputs = rebuildCitations(engine, citations, nocite)
+  const bibliography = (engine.makeBibliography() || false) as RenderedCitations['bibliography']
+  const seqs: Record<string, number> = {}
+  for (const [key, entry] of Object.entries(engine.registry.registry)) if (typeof entry?.seq === 'number') seqs[key] = entry.seq
+  return { outputs, bibliography, seqs }
 }
 
 /**
@@ -87,18 +119,16 @@ export function createCitationRegistry(references: References, style: CslStyle):
 const marked = (style: CslStyle, cluster: ClusterRequest) =>
   !style.collapsesNumbers && !cluster.authorOnly && cluster.items.every((item) => !item.suppressAuthor)
 
-function renderClusters(engine: CiteprocEngine, style: CslStyle, clusters: readonly ClusterRequest[], nocite: readonly string[]): ElementContent[][] {
-  const citations: CiteprocCitation[] = clusters.map((cluster, index) => ({
+function toCitations(style: CslStyle, clusters: readonly ClusterRequest[]): CiteprocCitation[] {
+  return clusters.map((cluster, index) => ({
     citationID: `samizdat-${index + 1}`,
     citationItems: cluster.items.map((item, at) => citeItem(item, marked(style, cluster) ? at : undefined)),
     properties: { noteIndex: cluster.noteIndex, ...(cluster.authorOnly ? { mode: 'author-only' as const } : {}) },
   }))
-  const output = rebuildCitations(engine, citations, nocite)
-  return clusters.map((cluster, index) => toHast(engine, style, output[index] ?? '', cluster))
 }
 
 /** citeproc's HTML for one cluster as hast, each cite linked to its entry. */
-function toHast(engine: CiteprocEngine, style: CslStyle, output: string, cluster: ClusterRequest): ElementContent[] {
+function toHast(seqOf: (key: string) => number | undefined, style: CslStyle, output: string, cluster: ClusterRequest): ElementContent[] {
   const html = output
     .replace('[NO_PRINTED_FORM]', '')
     // citeproc merges punctuation across a cite's end (`Ibid.` + `.`), and moves it into closing
@@ -116,7 +146,7 @@ function toHast(engine: CiteprocEngine, style: CslStyle, output: string, cluster
   if (!style.collapsesNumbers) return keys.length === 1 ? linkWhole(nodes, keys[0]!, style.citationAffixes) : nodes
   const numbers = new Map<number, string>()
   for (const key of keys) {
-    const seq = engine.registry.registry[key]?.seq
+    const seq = seqOf(key)
     if (seq !== undefined) numbers.set(seq, key)
   }
   return linkCitationNumbers(nodes, numbers)
@@ -141,8 +171,7 @@ function citeItem(item: CiteRequest, markIndex: number | undefined): CiteprocCit
   }
 }
 
-function renderBibliography(engine: CiteprocEngine): RenderedBibliography | undefined {
-  const result = engine.makeBibliography()
+function bibliographyOf(result: RenderedCitations['bibliography']): RenderedBibliography | undefined {
   if (!result) return undefined
   const [params, strings] = result
   const entries = strings.flatMap((html, index) => {

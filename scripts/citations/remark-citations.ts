@@ -18,6 +18,8 @@ import { nearestKey } from '../diagnostics/nearest-key.ts'
 import { type CitationOccurrence, orderCitations } from './order-citations.ts'
 import { type CitationNode, parseCitations } from './parse-citations.ts'
 import { locatorTerms } from './parse-locator.ts'
+import { timeStep } from '../diagnostics/timings.ts'
+import { timedPlugin } from '../diagnostics/timed-plugin.ts'
 
 /** What the per-chapter step needs; loaded once for the book by {@link citeBook}. */
 export interface RemarkCitationsOptions {
@@ -70,9 +72,9 @@ export interface CitedBook {
  * `<div id="refs"></div>`, or is returned for the end of the book.
  */
 export async function citeBook(chapters: readonly MdastChapter[], book: ResolvedBook): Promise<CitedBook> {
-  const references = await loadReferences(book)
+  const references = await timeStep('citations: read the bibliography', () => loadReferences(book))
   const collected = new Map<Root, CitationNode[]>()
-  const processor = unified().use(remarkCitations, { references, inText: book.bibliography.length > 0, collected })
+  const processor = unified().use(timedPlugin(remarkCitations, 'citations: find the cites'), { references, inText: book.bibliography.length > 0, collected })
   for (const chapter of chapters) await processor.run(chapter.mdast, chapter.file)
   const files = [...references.files, ...(book.configFile ? [] : [bookFile(book)])]
   const nocite = nociteKeys(book, references)
@@ -83,7 +85,8 @@ export async function citeBook(chapters: readonly MdastChapter[], book: Resolved
     reportUnused(references, new Set())
     return { bibliography: undefined, files }
   }
-  const registry = createCitationRegistry(references, await loadCslStyle(book))
+  const style = await timeStep('citations: load the CSL style', () => loadCslStyle(book))
+  const registry = timeStep('citations: start citeproc', () => createCitationRegistry(references, style))
   const occurrences = orderCitations(
     chapters.map((chapter) => chapter.mdast),
     (node) => registry.style.isNoteStyle && known(node),
@@ -91,7 +94,7 @@ export async function citeBook(chapters: readonly MdastChapter[], book: Resolved
   placeCitations(occurrences, chapters, registry, nocite, book)
   const cited = new Set([...occurrences.flatMap((occurrence) => occurrence.node.items.map((item) => item.key)), ...nocite])
   reportUnused(references, cited)
-  const rendered = registry.bibliography()
+  const rendered = timeStep('citations: render the bibliography', () => registry.bibliography())
   if (!rendered || rendered.entries.length === 0) return { bibliography: undefined, files }
   const marker = findMarker(chapters)
   if (marker) {
@@ -129,7 +132,7 @@ function placeCitations(
     const mainAt = requests.length > 0 ? clusters.push({ items, noteIndex: occurrence.noteIndex, authorOnly: false }) - 1 : undefined
     return { occurrence, known: known.map((item) => item.key), authorAt, mainAt }
   })
-  const output = renderOrFail(registry, clusters, nocite, book)
+  const output = timeStep('citations: render the clusters', () => renderOrFail(registry, clusters, nocite, book))
   const noteIds = footnoteIds(chapters)
   for (const { occurrence, known, authorAt, mainAt } of plans) {
     const { node, parent } = occurrence

@@ -2,6 +2,7 @@ import type { VFile } from 'vfile'
 import { BuildError } from '../diagnostics/fail.ts'
 import { createProgress } from '../diagnostics/progress.ts'
 import { reportFiles } from '../diagnostics/report.ts'
+import { formatTimings } from '../diagnostics/timings.ts'
 import type { Format } from '../config/formats.ts'
 import { buildBook } from '../pipeline.ts'
 import type { BookOverrides } from '../config/resolve-book.ts'
@@ -56,5 +57,6 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const ok = report.errors === 0
   if (!ok) stream.write(`samizdat: fix the errors above and build again; outputs not rebuilt are left as they were in ${options.out}\n`)
   progress.summary({ ok, errors: report.errors, warnings: report.warnings, ms: performance.now() - start })
+  stream.write(formatTimings())
   return report.failed ? exitCodes.failed : exitCodes.ok
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readdirSync, statSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,4 +40,34 @@ export async function cached(kind: string, key: string, make: () => Promise<Uint
     .then(() => writeFileAtomic(file, data))
     .catch(() => undefined)
   return data
+}
+
+let version: string | undefined
+
+/**
+ * Which samizdat made a cached result: the version in package.json and the
+ * size and time of every file under scripts/ and of package-lock.json (the
+ * bundle runs only when it is as fresh as they are), so an edited or
+ * upgraded samizdat never reads what an older one cached.
+ */
+export function codeVersion(): string {
+  if (version) return version
+  const root = fileURLToPath(new URL('../../', import.meta.url))
+  const stamps: string[] = []
+  const add = (file: string) => {
+    const info = statSync(file, { throwIfNoEntry: false })
+    if (info) stamps.push(`${path.relative(root, file)}:${info.size}:${info.mtimeMs}`)
+  }
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else add(full)
+    }
+  }
+  add(path.join(root, 'package.json'))
+  add(path.join(root, 'package-lock.json'))
+  walk(path.join(root, 'scripts'))
+  version = cacheKey(...stamps.sort())
+  return version
 }

@@ -11,6 +11,7 @@ import { resolveCrossReferences } from './resolve-cross-references.ts'
 import { debugTap } from '../diagnostics/debug-tap.ts'
 import { lastBlockId, stampBlockIds } from './rehype-block-ids.ts'
 import { citeBook } from '../citations/remark-citations.ts'
+import { timeStep } from '../diagnostics/timings.ts'
 
 /** The front half of every build: what `check`, `build` and `preview` share. */
 export interface LoadedBook {
@@ -26,7 +27,7 @@ export interface LoadedBook {
  * into one hast book tree, checking links across chapters.
  */
 export async function manuscriptToBookTree(dir: string, overrides: BookOverrides = {}): Promise<LoadedBook> {
-  const book = await resolveBook(dir, overrides)
+  const book = await timeStep('resolve book.yaml', () => resolveBook(dir, overrides))
   const chapters = await manuscriptToMdast(book)
   await debugTap('mdast', chapters.map((chapter) => chapter.mdast))
   return mdastToBookTree(book, chapters)
@@ -43,19 +44,19 @@ export async function mdastToBookTree(book: ResolvedBook, chapters: readonly Mda
   const { bibliography, files: referenceFiles } = await citeChapters(chapters, book)
   const citeMs = performance.now() - started
   const hastChapters = await mdastToHast(chapters, book)
-  resolveCrossReferences(hastChapters, book.lang, book.quotes)
+  timeStep('cross-references', () => resolveCrossReferences(hastChapters, book.lang, book.quotes))
   await debugTap('hast', hastChapters.map((chapter) => chapter.hast))
   // The bibliography's entries continue the book's text-block numbering (print page map ↔ EPUB page-list).
   if (bibliography) stampBlockIds(bibliography, lastBlockId(hastChapters.map((chapter) => chapter.hast)) + 1)
-  checkInternalLinks(hastChapters, bibliographyIds(bibliography))
-  const tree: BookTree = { book, chapters: hastChapters, bibliography, toc: buildToc(hastChapters) }
+  timeStep('internal links', () => checkInternalLinks(hastChapters, bibliographyIds(bibliography)))
+  const tree: BookTree = { book, chapters: hastChapters, bibliography, toc: timeStep('contents', () => buildToc(hastChapters)) }
   const files = [...(book.configFile ? [book.configFile] : []), ...chapters.map((chapter) => chapter.file), ...referenceFiles]
   return { tree, files, citeMs }
 }
 
 /** Citations: formatted by citation-js across the whole book (see remark-citations). */
 async function citeChapters(chapters: readonly MdastChapter[], book: ResolvedBook): Promise<{ bibliography: Element | undefined; files: readonly VFile[] }> {
-  const cited = await citeBook(chapters, book)
+  const cited = await timeStep('citations (book-wide)', () => citeBook(chapters, book))
   return { bibliography: cited.bibliography, files: cited.files }
 }
 

@@ -28,6 +28,9 @@ import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import remarkUnreadMarkup from './remark-unread-markup.ts'
+import { timedPlugin } from '../diagnostics/timed-plugin.ts'
+import { timeStep } from '../diagnostics/timings.ts'
+import { parseCache } from './parse-cache.ts'
 
 /**
  * The Markdown dialect samizdat reads: CommonMark + GFM + front matter +
@@ -40,29 +43,29 @@ export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
     unified()
       .use(remarkParse)
       // First: every later transform recurses, and must not meet a tree too deep for it.
-      .use(remarkNestingLimit)
-      .use(remarkFrontmatter, ['yaml'])
-      .use(remarkChapterFrontmatter)
-      .use(remarkGfm)
+      .use(timedPlugin(remarkNestingLimit))
+      .use(timedPlugin(remarkFrontmatter), ['yaml'])
+      .use(timedPlugin(remarkChapterFrontmatter))
+      .use(timedPlugin(remarkGfm))
       // Pandoc's definition lists and grid tables: well-kept parsers of their own.
-      .use(remarkDefinitionList)
-      .use(remarkGridTables)
-      .use(remarkPandocTables)
-      .use(remarkFencedDivs)
-      .use(remarkTexMath)
-      .use(remarkBracketedSpans)
-      .use(remarkRawTex)
-      .use(remarkLineBlocks)
-      .use(remarkImplicitFigures)
-      .use(remarkCaptions)
-      .use(remarkEquationLabels)
+      .use(timedPlugin(remarkDefinitionList))
+      .use(timedPlugin(remarkGridTables))
+      .use(timedPlugin(remarkPandocTables))
+      .use(timedPlugin(remarkFencedDivs))
+      .use(timedPlugin(remarkTexMath))
+      .use(timedPlugin(remarkBracketedSpans))
+      .use(timedPlugin(remarkRawTex))
+      .use(timedPlugin(remarkLineBlocks))
+      .use(timedPlugin(remarkImplicitFigures))
+      .use(timedPlugin(remarkCaptions))
+      .use(timedPlugin(remarkEquationLabels))
       // Before citations (read later, book-wide): `@fig:x` is a cross-reference, not a citation key.
-      .use(remarkCrossReferences)
-      .use(remarkHeadingAttributes)
+      .use(timedPlugin(remarkCrossReferences))
+      .use(timedPlugin(remarkHeadingAttributes))
       // After every construct: what still looks like pandoc markup was not read, and would print.
-      .use(remarkUnreadMarkup)
+      .use(timedPlugin(remarkUnreadMarkup))
       // Quotes and apostrophes by the nearest language (a span's or div's `lang`), `--` en dash and `---` em dash, as pandoc's `smart` extension does.
-      .use(remarkSmartPunctuation, { lang, quotes })
+      .use(timedPlugin(remarkSmartPunctuation), { lang, quotes })
       .freeze()
   )
 }
@@ -73,13 +76,20 @@ export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
  */
 export async function manuscriptToMdast(book: ResolvedBook): Promise<MdastChapter[]> {
   const parser = createMarkdownParser(book.lang, book.quotes)
+  const cache = parseCache({ root: book.root, lang: book.lang, quotes: book.quotes })
   const ids = new Set<string>()
   const chapters: MdastChapter[] = []
   for (const [index, chapterPath] of book.chapters.entries()) {
-    const file = await readChapter(book, chapterPath, index)
-    const mdast = await parseChapter(parser, file)
+    const { file, bytes } = await timeStep('read chapter files', () => readChapter(book, chapterPath, index))
+    let mdast = await timeStep('parse cache: read', () => cache.read(file, bytes))
+    if (!mdast) {
+      const before = file.messages.length
+      mdast = await parseChapter(parser, file)
+      timeStep('parse cache: write', () => cache.write(file, bytes, mdast!, before))
+    }
     chapters.push({ id: uniqueId(chapterId(chapterPath), ids), index, file, mdast })
   }
+  await cache.flush()
   if (chapters.every((chapter) => chapter.mdast.children.every((node) => node.type === 'yaml'))) {
     const names = chapters.map((chapter) => `\`${path.relative(book.root, chapter.file.path)}\``)
     const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!
@@ -96,7 +106,7 @@ export async function manuscriptToMdast(book: ResolvedBook): Promise<MdastChapte
 /** Parse and transform one chapter; a text nested so deep that the parser itself overflows stops at its likely line. */
 async function parseChapter(parser: ReturnType<typeof createMarkdownParser>, file: VFile): Promise<Root> {
   try {
-    const mdast = parser.parse(file) as Root
+    const mdast = timeStep('parse (micromark, with every syntax extension)', () => parser.parse(file)) as Root
     await parser.run(mdast, file)
     return mdast
   } catch (error) {
@@ -110,7 +120,7 @@ async function parseChapter(parser: ReturnType<typeof createMarkdownParser>, fil
   }
 }
 
-async function readChapter(book: ResolvedBook, chapterPath: string, index: number): Promise<VFile> {
+async function readChapter(book: ResolvedBook, chapterPath: string, index: number): Promise<{ file: VFile; bytes: Buffer }> {
   let bytes: Buffer
   try {
     bytes = await readFile(chapterPath)
@@ -128,7 +138,7 @@ async function readChapter(book: ResolvedBook, chapterPath: string, index: numbe
   }
   const file = new VFile({ path: chapterPath, cwd: book.root })
   file.value = decodeUtf8(bytes, file)
-  return file
+  return { file, bytes }
 }
 
 /** `01-introduction.md` → `introduction`. */

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { headingRank } from 'hast-util-heading-rank'
 import { toString as hastToString } from 'hast-util-to-string'
 import { toHast } from 'mdast-util-to-hast'
-import rehypeRaw from 'rehype-raw'
+import rehypeRawWhereNeeded from './rehype-raw-where-needed.ts'
 import { unified } from 'unified'
 import type { HastChapter, MdastChapter } from '../lib/book-model.ts'
 import type { ResolvedBook } from '../config/resolve-book.ts'
@@ -17,16 +17,21 @@ import rehypeSectionNumbers from './rehype-section-numbers.ts'
 import rehypeTexMath from './rehype-tex-math.ts'
 import rehypeTrustedHtml from './rehype-trusted-html.ts'
 import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
+import { timedPlugin } from '../diagnostics/timed-plugin.ts'
+import { timeStep } from '../diagnostics/timings.ts'
 
 /** The rehype transforms every chapter goes through, with book-wide state (ids, numbers). */
 export function createHastProcessor(book: ResolvedBook) {
-  const processor = unified().use(rehypeRaw)
-  processor.use(book.trustedHtml ? rehypeTrustedHtml : rehypeUntrustedHtml)
+  const processor = unified().use(timedPlugin(rehypeRawWhereNeeded, 'rehypeRaw'))
+  processor.use(timedPlugin(book.trustedHtml ? rehypeTrustedHtml : rehypeUntrustedHtml))
   // After the sanitiser, which lets no MathML through from a manuscript.
-  processor.use(rehypeTexMath).use(rehypeImageSize)
+  processor.use(timedPlugin(rehypeTexMath)).use(timedPlugin(rehypeImageSize))
   return processor
-    .use(rehypeLocalResources, { root: book.root })
-    .use(rehypeHeadingIds).use(rehypeSectionNumbers, { enabled: book.numberSections }).use(rehypeBlockIds).freeze()
+    .use(timedPlugin(rehypeLocalResources), { root: book.root })
+    .use(timedPlugin(rehypeHeadingIds))
+    .use(timedPlugin(rehypeSectionNumbers), { enabled: book.numberSections })
+    .use(timedPlugin(rehypeBlockIds))
+    .freeze()
 }
 
 /**
@@ -38,14 +43,16 @@ export async function mdastToHast(chapters: readonly MdastChapter[], book: Resol
   const terms = termsForLang(book.lang)
   const result: HastChapter[] = []
   for (const chapter of chapters) {
-    const hast = toHast(chapter.mdast, {
+    const hast = timeStep('mdast-util-to-hast', () =>
+      toHast(chapter.mdast, {
       allowDangerousHtml: true,
       handlers: pandocHandlers,
       // Footnote ids are unique across the book: `introduction-fn-1`.
       clobberPrefix: `${chapter.id}-`,
       footnoteLabel: terms.notes,
-      footnoteBackLabel: terms.backToText,
-    }) as HastRoot
+        footnoteBackLabel: terms.backToText,
+      }),
+    ) as HastRoot
     prefixFootnoteLabel(hast, chapter.id)
     const tree = (await processor.run(hast, chapter.file)) as HastRoot
     result.push(withTitle(chapter, tree))
