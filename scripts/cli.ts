@@ -42,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .description('build the book in DIR into --out: print PDF, booklet, EPUB and web edition')
       .argument('[dir]', bookDirHelp)
       .option('-o, --out <dir>', 'output folder (default: dist inside the book folder; never cleaned: each output is replaced whole)')
-      .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet (default: all)'),
+      .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet,cover (default: all)'),
   )
     .addHelpText(
       'after',

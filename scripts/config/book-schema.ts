@@ -61,7 +61,19 @@ export const bookSchema = z.strictObject({
   csl: z.string().min(1).default('chicago-note-bibliography'),
   nocite: z.array(z.string()).default([]),
   numberSections: z.boolean().default(false),
+  /** The front cover: an image in the manuscript folder (PNG, JPEG, GIF, SVG, WebP); without it one is made from the title. */
   cover: z.string().optional(),
+  /** The back cover's text, in Markdown (a blurb, a quotation, a price). */
+  backCover: z.string().optional(),
+  /** Put the front and back cover pages into `book.pdf` too (the booklet always has them); default: when `cover` or `backCover` is set. */
+  printCover: z.boolean().optional(),
+  /** The paper the book is printed on, for the spine of `book-cover.pdf`: pages per inch (a printer's PPI) or one leaf's thickness. */
+  paper: z
+    .strictObject({
+      ppi: z.number().min(100).max(2000).optional(),
+      caliper: z.string().regex(/^\d+(\.\d+)?(mm|in|pt)$/, 'a thickness such as 0.1mm or 0.004in').optional(),
+    })
+    .default({}),
   typeface: z.string().default('Literata'),
   hyphenate: z.boolean().default(true),
   trustedHtml: z.boolean().default(false),

@@ -11,6 +11,12 @@ import { htmlToPdf } from './layout/html-to-pdf.ts'
 import type { BrowserPool } from './browser/browser-pool.ts'
 import { pieceWorkers, piecesToPdf } from './parts/pieces-to-pdf.ts'
 import { writePrintBuild } from './write-print-build.ts'
+import { lengthMm } from '../lib/length-mm.ts'
+import { pageDesign } from './print-page-css.ts'
+import { addCoverPages, type CoveredPdf } from './cover/add-cover-pages.ts'
+import type { CoverBox } from './cover/cover-document.ts'
+import { type CoverSpread, coverSpread } from './cover/cover-spread.ts'
+import { type CoverPages, printCoverPages, writeCoverDocument } from './cover/render-cover-pages.ts'
 
 /** Options for {@link bookTreeToPdf}. */
 export interface PdfStageOptions {
@@ -18,6 +24,8 @@ export interface PdfStageOptions {
   readonly onProgress?: (progress: LayoutProgress) => void
   /** Browsers the caller started early (see startBrowsers): the stage grows the pool for a long book and closes it once the pages are printed; the caller waits for the close. */
   readonly browsers: BrowserPool
+  /** Print the covers too: the book wrapped in them (for book.pdf or the booklet), and the spread `book-cover.pdf`. */
+  readonly covers?: { readonly wrap: boolean; readonly spread: boolean }
 }
 
 /** The print PDF, where its pages begin, and the stage's own messages. */
@@ -28,6 +36,10 @@ export interface PdfStageResult {
   readonly timings: Readonly<Record<string, number>>
   /** `book.pdf`, carrying what the browser reported (refused requests, page errors). */
   readonly file: VFile
+  /** With `covers.wrap`: the book between its front and back covers. */
+  readonly covered?: CoveredPdf
+  /** With `covers.spread`: back cover, spine and front cover on one page. */
+  readonly spread?: CoverSpread
 }
 
 /**
@@ -66,14 +78,36 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     }
-    const result = build.partFiles
-      ? await piecesToPdf({ ...common, partFiles: build.partFiles, pool: options.browsers, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' })
-      : await htmlToPdf({ ...common, htmlFile: build.htmlFile, pool: options.browsers })
+    const design = pageDesign(book.pageSize)
+    const box: CoverBox = { width: design.width, height: design.height, bleed: lengthMm(book.bleed) }
+    const wantsCovers = options.covers && (options.covers.wrap || options.covers.spread)
+    // Queued before the book's layout, which closes the pool once it has printed.
+    const coverPages: Promise<CoverPages | undefined> = wantsCovers
+      ? printCoverPages(await writeCoverDocument(book, dir, box), options.browsers, options.signal)
+      : Promise.resolve(undefined)
+    const [result, covers] = await Promise.all([
+      build.partFiles
+        ? piecesToPdf({ ...common, partFiles: build.partFiles, pool: options.browsers, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' })
+        : htmlToPdf({ ...common, htmlFile: build.htmlFile, pool: options.browsers }),
+      coverPages,
+    ])
+    for (const url of covers?.blockedRequests ?? []) {
+      file.message(`The cover asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
+    }
+    for (const problem of covers?.messages ?? []) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
     for (const url of result.blockedRequests) {
       file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
     }
     for (const problem of result.consoleErrors) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
-    return { pdf: result.pdf, pageStarts: result.pageStarts, pageCount: result.pageCount, timings: result.timings, file }
+    return {
+      pdf: result.pdf,
+      pageStarts: result.pageStarts,
+      pageCount: result.pageCount,
+      timings: result.timings,
+      file,
+      ...(covers && options.covers?.wrap ? { covered: await addCoverPages(result.pdf, covers.pdf) } : {}),
+      ...(covers && options.covers?.spread ? { spread: await coverSpread(covers.pdf, box, result.pageCount, book.paper, book.title) } : {}),
+    }
   } catch (error) {
     // Ctrl-C and aborts go on up; anything the browser did wrong is a message the writer can act on.
     if (options.signal?.aborted || !(error instanceof Error) || error instanceof BuildError) throw error

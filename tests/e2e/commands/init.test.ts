@@ -35,7 +35,7 @@ describe('samizdat init', () => {
     const built = await run('sh', ['-c', 'cd ~/my-book && samizdat build'], { cwd: temp, env, timeoutMs: 300_000 })
     assert.equal(built.code, 0, built.stderr)
     assert.match(built.stderr, /0 errors, 0 warnings/)
-    assert.deepEqual(readdirSync(path.join(dir, 'dist')).filter((name) => name.startsWith('book')).sort(), ['book-booklet.pdf', 'book.epub', 'book.html', 'book.pdf'])
+    assert.deepEqual(readdirSync(path.join(dir, 'dist')).filter((name) => name.startsWith('book')).sort(), ['book-booklet.pdf', 'book-cover.pdf', 'book.epub', 'book.html', 'book.pdf'])
     assert.ok(!existsSync(path.join(temp, 'dist')) && !existsSync(path.join(home, 'dist')))
     const html = fromHtml(readFileSync(path.join(dir, 'dist', 'book.html'), 'utf8'))
     assert.equal(hastToString(selectAll('.book-title', html)[0]!), 'My book')
