@@ -80,7 +80,7 @@ async function makeOutputs(
   if (wants('pdf') || wants('booklet') || wants('cover')) {
     const { bookTreeToPdf } = await import('./print/book-tree-to-pdf.ts')
     // The booklet is always wrapped in its covers; book.pdf when book.yaml asks for them (printCover, or a cover or backCover).
-    const printCover = tree.book.printCover ?? Boolean(tree.book.cover || tree.book.backCover)
+    const printCover = tree.book.printCover ?? (tree.book.profile === 'zine' || Boolean(tree.book.cover || tree.book.backCover))
     const printed = await timed('pdf', () =>
       bookTreeToPdf(tree, {
         ...(options.signal ? { signal: options.signal } : {}),
@@ -107,7 +107,15 @@ async function makeOutputs(
       emit({ type: 'progress', stage: 'cover', message: `Cover spread ${spread.widthMm} × ${spread.heightMm} mm, spine ${spread.spineMm} mm (${printed.pageCount} pages; book.yaml: paper)` })
     }
   }
-  if (wants('booklet') && printPdf) {
+  if (wants('booklet') && printPdf && tree.book.profile === 'zine' && (pageCount ?? 0) <= 8) {
+    const { pdfToZine } = await import('./impose/pdf-to-zine.ts')
+    const file = new VFile({ path: path.join(options.out, 'book-zine.pdf') })
+    files.push(file)
+    const { pageDesign } = await import('./print/print-page-css.ts')
+    const zine = await timed('booklet', () => pdfToZine(printPdf, { file, bodySizePt: pageDesign(tree.book.pageSize).fontSize, keepLastPage: Boolean(tree.book.backCover), ...zineOptions(tree) }))
+    pending.push({ name: 'book-zine.pdf', data: zine.pdf, pages: 1 })
+    for (const line of zine.report.instructions) emit({ type: 'progress', stage: 'booklet', message: line })
+  } else if (wants('booklet') && printPdf) {
     const { pdfToBooklet } = await import('./impose/pdf-to-booklet.ts')
     const file = new VFile({ path: path.join(options.out, 'book-booklet.pdf') })
     files.push(file)
@@ -141,6 +149,11 @@ async function makeOutputs(
     emit({ type: 'output', file, bytes, ...(output.pages ? { pages: output.pages } : {}) })
   }
   return { files, outputs, tree, ...(pageCount ? { pageCount } : {}) }
+}
+
+function zineOptions({ book }: BookTree) {
+  const { sheet, marks } = book.booklet
+  return { ...(sheet ? { sheet } : {}), ...(marks ? { marks } : {}) }
 }
 
 function bookletOptions({ book }: BookTree) {

@@ -6,12 +6,13 @@ import { isMap, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import { decodeUtf8 } from '../diagnostics/decode-utf8.ts'
 import { failFile } from '../diagnostics/fail.ts'
-import { type BookConfig, bookSchema, type pageSizes } from './book-schema.ts'
+import { type BookConfig, bookSchema, type profiles } from './book-schema.ts'
 import { describeConfigIssue } from './describe-config-issue.ts'
 
 /** CLI flags that override `book.yaml` (each flag has its key twin there). */
 export interface BookOverrides {
-  readonly pageSize?: (typeof pageSizes)[number]
+  readonly pageSize?: string
+  readonly profile?: (typeof profiles)[number]
   readonly csl?: string
   readonly strict?: boolean
   readonly bleed?: string

@@ -21,8 +21,13 @@ export interface ZineOptions {
   readonly marks?: boolean
   /** Keep the last page as the back cover. */
   readonly keepLastPage?: boolean
+  /** The body type's size on the pages, in pt, when known: a zine that would print it under 7 pt is reported. */
+  readonly bodySizePt?: number
   readonly signal?: AbortSignal
 }
+
+// Below about 7 pt body text is hard to read in print (a newspaper's agate type, the smallest in common use, is 5.5–6 pt).
+const minimumTextPt = 7
 
 /**
  * Impose up to eight pages as the classic one-sheet mini-zine: one side of
@@ -57,6 +62,14 @@ export async function pdfToZine(input: Uint8Array, options: ZineOptions): Promis
       file,
       `${name} has ${pageCount} pages; a one-sheet zine holds 8, so only ${slots.filter((slot) => slot !== null).length} of them are on the sheet. For the whole text make a booklet: \`samizdat impose ${name} --layout booklet\``,
       'impose-zine-too-long',
+    )
+  }
+  if (options.bodySizePt && options.bodySizePt * scale < minimumTextPt) {
+    const printed = Math.round(options.bodySizePt * scale * 10) / 10
+    warn(
+      file,
+      `On ${sheet.name} the pages print at ${Math.round(scale * 100)} %, so the ${options.bodySizePt} pt text comes out at ${printed} pt, under the ${minimumTextPt} pt that stays readable: make the zine at zine size (pageSize: A7 on A4, quarter-letter on letter) so it prints at 100 %`,
+      'impose-zine-small-text',
     )
   }
   const blanks = slots.filter((slot) => slot === null).length

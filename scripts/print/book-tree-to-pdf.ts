@@ -105,7 +105,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
       pageCount: result.pageCount,
       timings: result.timings,
       file,
-      ...(covers && options.covers?.wrap ? { covered: await addCoverPages(result.pdf, covers.pdf) } : {}),
+      ...(covers && options.covers?.wrap ? { covered: await wrapInCovers(result.pdf, covers.pdf, book, file) } : {}),
       ...(covers && options.covers?.spread ? { spread: await coverSpread(covers.pdf, box, result.pageCount, book.paper, book.title) } : {}),
     }
   } catch (error) {
@@ -115,6 +115,21 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** The book in its covers; a zine's blank pages are reported, with how many and where. */
+async function wrapInCovers(interior: Uint8Array, covers: Uint8Array, book: BookTree['book'], file: VFile): Promise<CoveredPdf> {
+  const zine = book.profile === 'zine'
+  const covered = await addCoverPages(interior, covers, { zine, back: !zine || Boolean(book.backCover) })
+  const padding = covered.padding
+  if (padding && padding.blanks > 0) {
+    const where = book.backCover ? `after page ${padding.after}, before the back cover` : `at the end, after page ${padding.after}`
+    file.message(
+      `The zine has ${covered.pageCount - padding.blanks} pages with its cover${book.backCover ? 's' : ''}; ${padding.blanks} blank page${padding.blanks === 1 ? ' was' : 's were'} added ${where}, to make a multiple of ${padding.multiple} (${padding.multiple === 8 ? 'one sheet' : 'folded sheets'}): write more, or cut ${padding.multiple === 8 ? 'to fill' : 'a page or two to save'} them`,
+      { ruleId: 'zine-blank-pages', source: 'samizdat' },
+    )
+  }
+  return covered
 }
 
 function envNumber(name: string): number | undefined {

@@ -8,34 +8,54 @@ export interface CoveredPdf {
   readonly pageCount: number
   /** Pages before the interior's first (the front cover and its inside): add it to a 1-based interior page number. */
   readonly offset: number
+  /** A zine's blank pages added to fill its sheets, and the page they follow (1-based, in the covered PDF). */
+  readonly padding?: { readonly blanks: number; readonly after: number; readonly multiple: number }
+}
+
+/** How to wrap: a book's covers with blank insides, or a zine's (see {@link addCoverPages}). */
+export interface CoverWrap {
+  readonly zine?: boolean
+  /** Add the back cover (a book always has one; a zine when it has a `backCover` text). */
+  readonly back?: boolean
 }
 
 /**
- * Wrap the finished interior in its covers: the front cover first and its
- * blank inside, so the half-title stays on a recto; at the end a blank
- * inside back cover when needed, so the back cover is a verso and the
- * count is even. Page labels name the cover pages and keep the folios of
- * the rest; the outline points at pages, not numbers, so it is unchanged.
+ * Wrap the finished interior in its covers. A book: the front cover first
+ * and its blank inside, so the half-title stays on a recto; at the end a
+ * blank inside back cover when needed, so the back cover is a verso and the
+ * count even. A zine: the cover is page 1 and the text starts on page 2;
+ * blanks fill the count to a multiple of 8 (one sheet) or of 4 (a stapled
+ * zine), at the end, before the back cover. Page labels name the cover
+ * pages and keep the folios of the rest; the outline points at pages, not
+ * numbers, so it is unchanged.
  */
-export async function addCoverPages(interior: Uint8Array, covers: Uint8Array): Promise<CoveredPdf> {
+export async function addCoverPages(interior: Uint8Array, covers: Uint8Array, wrap: CoverWrap = {}): Promise<CoveredPdf> {
   const doc = await PDFDocument.load(interior, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   const coverDoc = await PDFDocument.load(covers, { updateMetadata: false })
   const [front, back] = await doc.copyPages(coverDoc, [coverPageIndex.front, coverPageIndex.back])
   const { width, height } = doc.getPage(0).getSize()
   const count = doc.getPageCount()
+  const withBack = wrap.back ?? true
+  const offset = wrap.zine ? 1 : 2
   doc.insertPage(0, front!)
-  doc.insertPage(1, [width, height])
-  const insideBack = (2 + count) % 2 === 0
-  if (insideBack) doc.addPage([width, height])
-  doc.addPage(back!)
-  const labels: [number, string][] = [
-    [0, 'Front cover'],
-    [1, 'Inside front cover'],
-    ...(insideBack ? [[doc.getPageCount() - 2, 'Inside back cover'] as [number, string]] : []),
-    [doc.getPageCount() - 1, 'Back cover'],
-  ]
-  relabel(doc, 2, labels)
-  return { pdf: await saveBookPdf(doc), pageCount: doc.getPageCount(), offset: 2 }
+  if (!wrap.zine) doc.insertPage(1, [width, height])
+  const labels: [number, string][] = [[0, 'Front cover'], ...(wrap.zine ? [] : [[1, 'Inside front cover'] as [number, string]])]
+  const pages = offset + count + (withBack ? 1 : 0)
+  const multiple = wrap.zine ? (pages <= 8 ? 8 : 4) : 2
+  const blanks = (multiple - (pages % multiple)) % multiple
+  for (let blank = 0; blank < blanks; blank++) doc.addPage([width, height])
+  if (blanks > 0) labels.push([offset + count, wrap.zine ? 'Blank' : 'Inside back cover'])
+  if (withBack) {
+    doc.addPage(back!)
+    labels.push([doc.getPageCount() - 1, 'Back cover'])
+  }
+  relabel(doc, offset, labels)
+  return {
+    pdf: await saveBookPdf(doc),
+    pageCount: doc.getPageCount(),
+    offset,
+    ...(wrap.zine ? { padding: { blanks, after: offset + count, multiple } } : {}),
+  }
 }
 
 /**
