@@ -95,7 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('impose a PDF (any PDF) for home printing: a folded booklet, or an 8-page zine on one sheet')
     .argument('<pdf>', 'the PDF to impose, e.g. dist/book.pdf')
     .option('-l, --layout <layout>', 'booklet or zine8 (default: booklet)')
-    .option('--sheet <paper>', 'paper size: A5, A4, A3, letter, tabloid (default: the smallest that fits)')
+    .option('--sheet <paper>', 'paper size: A5, A4, A3, letter, tabloid (default: Letter for a US or Canadian book, A4 otherwise)')
     .option('--creep <mm>', 'creep compensation in mm per sheet (booklet), e.g. 0.1')
     .option('--signature <sheets>', 'sheets per signature, for a sewn book (booklet)')
     .option('--marks', 'print trim and fold marks')

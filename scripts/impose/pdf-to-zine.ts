@@ -7,6 +7,7 @@ import { placePage } from './place-page.ts'
 import { drawCutLine, drawFoldLines } from './print-marks.ts'
 import { readSourcePdf } from './read-source-pdf.ts'
 import type { SheetName } from '../config/sheet-names.ts'
+import { homeSheet } from './home-sheet.ts'
 import { zineSheet } from './sheet-sizes.ts'
 import { zine8Cells, zine8CutLine, zine8FoldLines, zine8Pages } from './zine8-layout.ts'
 import { zineInstructions } from './zine-instructions.ts'
@@ -15,7 +16,7 @@ import { zineInstructions } from './zine-instructions.ts'
 export interface ZineOptions {
   /** Where problems are reported; its path names the input PDF in messages. */
   readonly file: VFile
-  /** Paper size; by default letter for US-sized pages, A4 otherwise. */
+  /** Paper size; by default the region's (see homeSheet): Letter in the US and Canada, A4 elsewhere. */
   readonly sheet?: SheetName
   /** Draw the fold lines as well as the cut. */
   readonly marks?: boolean
@@ -38,7 +39,7 @@ export async function pdfToZine(input: Uint8Array, options: ZineOptions): Promis
   const { file } = options
   const source = await readSourcePdf(input, file)
   const pageCount = source.getPageCount()
-  const sheet = zineSheet(shownSize(source.getPage(0)), options.sheet)
+  const sheet = zineSheet(options.sheet, homeSheet(source, shownSize(source.getPage(0))))
   const doc = await createImposedPdf(source, { duplex: 'one-sided' })
   const pages = await embedSourcePages(doc, source, file)
   options.signal?.throwIfAborted()
