@@ -12,6 +12,7 @@ import type { BrowserPool } from './browser/browser-pool.ts'
 import { pieceWorkers, piecesToPdf } from './parts/pieces-to-pdf.ts'
 import { writePrintBuild } from './write-print-build.ts'
 import { lengthMm } from '../lib/length-mm.ts'
+import { addPrintBoxes } from './finish/add-print-boxes.ts'
 import { pageDesign } from './print-page-css.ts'
 import { addCoverPages, type CoveredPdf } from './cover/add-cover-pages.ts'
 import type { CoverBox } from './cover/cover-document.ts'
@@ -61,7 +62,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
     if (parallel) options.browsers.grow(pieceWorkers(groupByLength(lengths, partChars).length + 1, envNumber('SAMIZDAT_PDF_WORKERS')))
     const build = await writePrintBuild(tree, dir, {
       ...(book.bleed ? { bleed: book.bleed } : {}),
-      ...(book.marks ? { marks: book.marks } : {}),
+      // The marks are drawn after the layout, in a slug outside the bleed (addPrintBoxes), not by Paged.js inside it.
       ...(parallel ? { parts: true, partChars } : {}),
     })
     const common = {
@@ -99,14 +100,18 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
       file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
     }
     for (const problem of result.consoleErrors) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
+    // For a print shop: TrimBox and BleedBox on every page, marks in the slug.
+    const shop = async (pdf: Uint8Array) => (book.bleed || book.marks ? addPrintBoxes(pdf, { bleedMm: box.bleed, marks: book.marks }) : pdf)
+    const covered = covers && options.covers?.wrap ? await wrapInCovers(result.pdf, covers.pdf, book, file) : undefined
+    const spread = covers && options.covers?.spread ? await coverSpread(covers.pdf, box, result.pageCount, book.paper, book.title) : undefined
     return {
-      pdf: result.pdf,
+      pdf: await shop(result.pdf),
       pageStarts: result.pageStarts,
       pageCount: result.pageCount,
       timings: result.timings,
       file,
-      ...(covers && options.covers?.wrap ? { covered: await wrapInCovers(result.pdf, covers.pdf, book, file) } : {}),
-      ...(covers && options.covers?.spread ? { spread: await coverSpread(covers.pdf, box, result.pageCount, book.paper, book.title) } : {}),
+      ...(covered ? { covered: { ...covered, pdf: await shop(covered.pdf) } } : {}),
+      ...(spread ? { spread: { ...spread, pdf: await shop(spread.pdf) } } : {}),
     }
   } catch (error) {
     // Ctrl-C and aborts go on up; anything the browser did wrong is a message the writer can act on.
