@@ -16,6 +16,7 @@ export interface BookFlags {
   readonly strict?: boolean
   readonly bleed?: string
   readonly marks?: Marks
+  readonly pdfx?: true | 'x-1a' | 'x-3'
 }
 
 /** Add the flags that override book.yaml keys (each names its twin) to `command`. */
@@ -26,6 +27,7 @@ export function addBookFlags(command: Command): Command {
     .option('--csl <style>', 'citation style: a CSL style name or .csl file (book.yaml: csl)')
     .option('--bleed <length>', 'bleed around each page for trimming, e.g. 3mm or 0.125in (book.yaml: bleed)', parseLength)
     .option('--marks <kinds>', 'printer\'s marks outside the page: crop, cross or crop,cross (book.yaml: marks)', parseMarks)
+    .addOption(new Option('--pdfx [level]', 'make book.pdf PDF/X for a print shop with Ghostscript: x-1a (the default) or x-3 (book.yaml: pdf)').choices(['x-1a', 'x-3']))
     .option('--strict', 'treat warnings as errors (book.yaml: strict)')
 }
 
@@ -38,6 +40,7 @@ export function bookOverrides(flags: BookFlags): BookOverrides {
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.bleed ? { bleed: flags.bleed } : {}),
     ...(flags.marks ? { marks: flags.marks } : {}),
+    ...(flags.pdfx ? { pdf: flags.pdfx === true ? 'x-1a' : flags.pdfx } : {}),
   }
 }
 

@@ -63,6 +63,8 @@ export const bookSchema = z.strictObject({
   contents: z.boolean().optional(),
   /** Bleed beyond the trim for a print shop, a CSS length (`3mm`, `0.125in`). */
   bleed: z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length such as 3mm or 0.125in').optional(),
+  /** Make book.pdf and book-cover.pdf PDF/X for a print shop, through Ghostscript (flag: `--pdfx`). */
+  pdf: z.enum(['x-1a', 'x-3']).optional(),
   /** Printer's marks drawn in the bleed (CSS Paged Media `marks`). */
   marks: z.enum(['crop', 'cross', 'crop cross']).optional(),
   /** How `dist/book-booklet.pdf` is imposed. */

@@ -37,6 +37,7 @@ const expects: Readonly<Record<string, string>> = {
   contents: yesNo,
   backCover: 'the back cover text, in Markdown (use `|` and indent the lines under it)',
   printCover: yesNo,
+  pdf: '`x-1a` or `x-3` (PDF/X for a print shop)',
   bibliography: 'a bibliography file such as `references.bib`, or a list of them',
   'bibliography.*': 'a file name such as `references.bib`',
   csl: 'a citation style: a name such as `apa`, or a `.csl` file',

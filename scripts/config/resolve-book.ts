@@ -17,6 +17,7 @@ export interface BookOverrides {
   readonly strict?: boolean
   readonly bleed?: string
   readonly marks?: 'crop' | 'cross' | 'crop cross'
+  readonly pdf?: 'x-1a' | 'x-3'
 }
 
 /** The book, validated and resolved once, handed read-only to every stage. */

@@ -13,6 +13,7 @@ import { pieceWorkers, piecesToPdf } from './parts/pieces-to-pdf.ts'
 import { writePrintBuild } from './write-print-build.ts'
 import { lengthMm } from '../lib/length-mm.ts'
 import { addPrintBoxes } from './finish/add-print-boxes.ts'
+import { printShopPdf, requireGhostscript } from './pdfx/print-shop-pdf.ts'
 import { pageDesign } from './print-page-css.ts'
 import { addCoverPages, type CoveredPdf } from './cover/add-cover-pages.ts'
 import type { CoverBox } from './cover/cover-document.ts'
@@ -54,6 +55,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-print-'))
   const file = new VFile({ path: 'book.pdf' })
   try {
+    if (book.pdf) await requireGhostscript(file)
     const partChars = envNumber('SAMIZDAT_PDF_PART_CHARS') ?? defaultPartChars
     const lengths = tree.chapters.map((chapter) => hastText(chapter.hast).length)
     const parallel = useParallelLayout(lengths, partChars)
@@ -101,17 +103,20 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
     }
     for (const problem of result.consoleErrors) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
     // For a print shop: TrimBox and BleedBox on every page, marks in the slug.
-    const shop = async (pdf: Uint8Array) => (book.bleed || book.marks ? addPrintBoxes(pdf, { bleedMm: box.bleed, marks: book.marks }) : pdf)
+    const shop = async (pdf: Uint8Array, name: string) => {
+      const boxed = book.bleed || book.marks || book.pdf ? await addPrintBoxes(pdf, { bleedMm: box.bleed, marks: book.marks }) : pdf
+      return book.pdf ? printShopPdf(boxed, book.pdf, name, book.title, file, options.signal) : boxed
+    }
     const covered = covers && options.covers?.wrap ? await wrapInCovers(result.pdf, covers.pdf, book, file) : undefined
     const spread = covers && options.covers?.spread ? await coverSpread(covers.pdf, box, result.pageCount, book.paper, book.title) : undefined
     return {
-      pdf: await shop(result.pdf),
+      pdf: await shop(result.pdf, 'book.pdf'),
       pageStarts: result.pageStarts,
       pageCount: result.pageCount,
       timings: result.timings,
       file,
-      ...(covered ? { covered: { ...covered, pdf: await shop(covered.pdf) } } : {}),
-      ...(spread ? { spread: { ...spread, pdf: await shop(spread.pdf) } } : {}),
+      ...(covered ? { covered: { ...covered, pdf: await shop(covered.pdf, 'book.pdf') } } : {}),
+      ...(spread ? { spread: { ...spread, pdf: await shop(spread.pdf, 'book-cover.pdf') } } : {}),
     }
   } catch (error) {
     // Ctrl-C and aborts go on up; anything the browser did wrong is a message the writer can act on.

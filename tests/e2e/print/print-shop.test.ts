@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { checkPdfx } from '../../../scripts/print/pdfx/check-pdfx.ts'
 import { runCli } from '../../helpers/build-cli.ts'
 
 // A short A6 book built for a print shop: 3 mm bleed, crop marks and registration crosses.
@@ -64,5 +65,27 @@ describe('print-shop PDFs', () => {
     assert.match(info, /Page size:\s+841\.\d+ x 595\.\d+ pts/)
     const cover = boxes(path.join(out, 'book-cover.pdf'))[0]!
     assert.ok(cover['TrimBox'] && cover['BleedBox'])
+  })
+
+  test('--pdfx: book.pdf becomes PDF/X-1a:2001 through Ghostscript, with an output intent, every font embedded, the boxes kept', async () => {
+    const pdfx = path.join(temp, 'pdfx')
+    const built = await runCli(['build', dir, '--format', 'pdf', '--pdfx', '--out', pdfx], { cwd: temp, timeoutMs: 300_000 })
+    assert.equal(built.code, 0, built.stderr)
+    const file = path.join(pdfx, 'book.pdf')
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    assert.match(info, /PDF subtype:\s+PDF\/X-1a:2001/)
+    assert.match(info, /PDF version:\s+1\.3/)
+    assert.deepEqual(await checkPdfx(new Uint8Array(readFileSync(file)), 'x-1a'), [])
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
+    assert.ok(fonts.length > 0 && fonts.every((line) => / yes /.test(line)), fonts.join('\n'))
+    for (const page of boxes(file)) assert.ok(page['TrimBox'] && page['BleedBox'])
+    // The check can fail: the print edition before conversion is no PDF/X.
+    assert.ok((await checkPdfx(new Uint8Array(readFileSync(path.join(out, 'book.pdf'))), 'x-1a')).length > 0)
+  })
+
+  test('--pdfx without Ghostscript stops at once, naming the package to install', async () => {
+    const run = await runCli(['build', dir, '--format', 'pdf', '--pdfx', 'x-3', '--out', path.join(temp, 'no-gs')], { cwd: temp, env: { SAMIZDAT_GHOSTSCRIPT: path.join(temp, 'no-such-gs') } })
+    assert.equal(run.code, 1)
+    assert.match(run.stderr, /PDF\/X needs Ghostscript, which is not installed: install the `ghostscript` package.*pdfx-no-ghostscript/)
   })
 })
