@@ -95,6 +95,13 @@ export const bookSchema = z.strictObject({
     })
     .default({}),
   typeface: z.string().default('Literata'),
+  /** Your own CSS for the print edition, after samizdat's: one file in the book folder, or a list. */
+  stylesheet: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  /** Font files in the book folder (TrueType, OpenType, WOFF, WOFF2) that the stylesheets may name by their family. */
+  fonts: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  /** The body type's size and the line spacing, e.g. `10pt` and `13.5pt` (default: the page size's design). */
+  fontSize: z.string().regex(/^\d+(\.\d+)?pt$/, 'a size in points such as 10pt').optional(),
+  leading: z.string().regex(/^\d+(\.\d+)?pt$/, 'a line spacing in points such as 13.5pt').optional(),
   hyphenate: z.boolean().default(true),
   trustedHtml: z.boolean().default(false),
   strict: z.boolean().default(false),

@@ -115,15 +115,21 @@ function checkChapters(listed: readonly string[], root: string, configFile: VFil
  * the user's own choice, and is not checked here.)
  */
 function checkBookFiles(config: BookConfig, root: string, configFile: VFile): void {
-  const named: { value: string; key: PropertyKey[] }[] = [
+  const named: { value: string; key: PropertyKey[]; required?: boolean }[] = [
     ...asList(config.bibliography).map((value, index) => ({ value, key: Array.isArray(config.bibliography) ? ['bibliography', index] : ['bibliography'] })),
     ...(config.cover ? [{ value: config.cover, key: ['cover'] }] : []),
+    ...(['stylesheet', 'fonts'] as const).flatMap((name) =>
+      asList(config[name]).map((value, index) => ({ value, key: Array.isArray(config[name]) ? [name, index] : [name], required: true })),
+    ),
     // A CSL name (`apa`) is a bundled style; only a path names a file.
     ...(/[/\\]|\.(csl|xml)$/i.test(config.csl) ? [{ value: config.csl, key: ['csl'] }] : []),
   ]
-  for (const { value, key } of named) {
+  for (const { value, key, required } of named) {
     const target = path.resolve(root, value)
     const place = configPlace(configFile, key)
+    if (required && !existsSync(target)) {
+      failFile(configFile, `\`${value}\` is not in the book folder: check the name (relative to the folder that holds book.yaml)`, 'missing-file', place)
+    }
     if (existsSync(target) && !statSync(target).isFile()) {
       failFile(configFile, `\`${value}\` is a folder, not a file: give the name of the file inside it`, 'file-outside', place)
     }

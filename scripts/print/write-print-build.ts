@@ -8,6 +8,7 @@ import { bookTreeToPrintHtml, bookTreeToPrintHtmlParts, printOutline } from './b
 import { printLayoutScript } from './print-layout-hooks.ts'
 import { type PrintOptions, printPageCss } from './print-page-css.ts'
 import { writeFileAtomic } from '../lib/write-file-atomic.ts'
+import { writeBookLook } from './write-book-look.ts'
 
 /** What Paged.js needs to typeset the print build folder. */
 export interface PrintBuild {
@@ -47,7 +48,9 @@ export async function writePrintBuild(tree: BookTree, dir: string, options: Prin
     await copyFile(file, path.join(dir, target))
   }
   const htmlFile = path.join(dir, 'print.html')
-  const documentOptions = { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css'], scripts: ['print-layout.js'] }
+  // The book's own look (book.yaml: fonts, fontSize, leading, stylesheet) after samizdat's, so it wins.
+  const own = await writeBookLook(tree.book, dir)
+  const documentOptions = { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css', ...own], scripts: ['print-layout.js'] }
   if (options.parts) {
     const partFiles: string[] = []
     for (const [index, html] of bookTreeToPrintHtmlParts(tree, documentOptions, options.partChars).entries()) {
