@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import { decodeUtf8 } from '../diagnostics/decode-utf8.ts'
 import { failFile } from '../diagnostics/fail.ts'
 import { type BookConfig, bookSchema, type profiles } from './book-schema.ts'
+import { checkTypeface } from './check-typeface.ts'
 import { describeConfigIssue } from './describe-config-issue.ts'
 
 /** CLI flags that override `book.yaml` (each flag has its key twin there). */
@@ -52,6 +53,7 @@ export async function resolveBook(dir: string, overrides: BookOverrides = {}): P
   const raw = configFile ? parseBookYaml(configFile) : await inferBook(root)
   const config = validate(raw, configFile ?? folder)
   if (configFile) checkBookFiles(config, root, configFile)
+  if (configFile && raw['typeface'] !== undefined) checkTypeface(config.typeface, configFile, configPlace(configFile, ['typeface']))
   const merged = { ...config, ...definedOnly(overrides) }
   const chapters = raw['chapters'] === undefined ? await listMarkdown(root) : checkChapters(config.chapters ?? [], root, configFile)
   if (chapters.length === 0) {
