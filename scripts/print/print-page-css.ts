@@ -115,6 +115,9 @@ export function printPageCss(size: PageSize, options: PrintOptions = {}): string
   --leading: ${design.leading}pt;
   --text-width: ${mm(round(design.width - design.inner - design.outer))};
   --text-height: ${mm(round(design.height - design.top - design.bottom))};
+  --page-width: ${mm(design.width)};
+  --page-height: ${mm(design.height)};
+  --bleed: ${options.bleed ?? '0mm'};
 }
 `
 }
