@@ -12,7 +12,8 @@ describe('printPageCss', () => {
     assert.match(css, /@page :left \{ margin-left: 15mm; margin-right: 20mm; \}/)
     assert.match(css, /--body-size: 10\.5pt;/)
     assert.match(css, /--leading: 14pt;/)
-    assert.doesNotMatch(css, /bleed|marks/)
+    assert.doesNotMatch(css, /^\s*(bleed|marks):/m)
+    assert.match(css, /--bleed: 0mm;/)
   })
 
   it('has a design for every trim size, each with a wider inner than outer margin and a sane measure', () => {
