@@ -86,7 +86,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
     const wantsCovers = options.covers && (options.covers.wrap || options.covers.spread)
     // Queued before the book's layout, which closes the pool once it has printed.
     const coverPages: Promise<CoverPages | undefined> = wantsCovers
-      ? printCoverPages(await writeCoverDocument(book, dir, box), options.browsers, options.signal)
+      ? printCoverPages(await writeCoverDocument(book, dir, box, build.ownStylesheets), options.browsers, options.signal)
       : Promise.resolve(undefined)
     const [result, covers] = await Promise.all([
       build.partFiles

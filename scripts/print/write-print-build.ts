@@ -18,6 +18,8 @@ export interface PrintBuild {
   readonly toc: { id: string; title: string; level: number }[]
   /** With `parts`: the front matter, then runs of chapters (the bibliography last), as documents of their own (`part-N.html`). */
   readonly partFiles?: string[]
+  /** The book's own stylesheets (book-look.css, then book.yaml's), as linked after samizdat's: the covers link them too. */
+  readonly ownStylesheets: readonly string[]
 }
 
 /** Options for {@link writePrintBuild}. */
@@ -57,9 +59,9 @@ export async function writePrintBuild(tree: BookTree, dir: string, options: Prin
       partFiles.push(path.join(dir, `part-${index}.html`))
       await writeFileAtomic(partFiles[index]!, html)
     }
-    return { htmlFile: partFiles[0]!, toc: printOutline(tree), partFiles }
+    return { htmlFile: partFiles[0]!, toc: printOutline(tree), partFiles, ownStylesheets: own }
   }
   // page.css before print.css: Paged.js re-inserts a sheet's @page :left/:right rules, which must not override print.css's :blank and named pages.
   await writeFileAtomic(htmlFile, bookTreeToPrintHtml(tree, documentOptions))
-  return { htmlFile, toc: printOutline(tree) }
+  return { htmlFile, toc: printOutline(tree), ownStylesheets: own }
 }

@@ -17,6 +17,8 @@ export interface CoverContent {
   readonly frontImage?: string
   /** The back cover's text (book.yaml's `backCover`, as HTML). */
   readonly backText: readonly ElementContent[]
+  /** The book's own stylesheets, linked after cover.css (see writeBookLook). */
+  readonly stylesheets?: readonly string[]
 }
 
 /** The pages of the cover document, in order (see {@link coverDocument}). */
@@ -53,7 +55,7 @@ export function coverDocument(book: ResolvedBook, box: CoverBox, content: CoverC
   const spine = h('section.cover-page.spine-strip', [
     h('p.spine-text', [h('span.spine-title', book.title), ...(people.length > 0 ? [h('span.spine-people', people.join(', '))] : [])]),
   ])
-  const head: Element = bookHead(book, { stylesheets: ['fonts.css', 'cover.css'] })
+  const head: Element = bookHead(book, { stylesheets: ['fonts.css', 'cover.css', ...(content.stylesheets ?? [])] })
   head.children.push(h('style', sizes))
   const document: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: book.lang }, [head, h('body', [front, back, spine])])] }
   return toHtml(document)

@@ -21,9 +21,10 @@ const coverImageTypes = /\.(png|jpe?g|gif|svg|webp)$/i
 
 /**
  * Write the cover document into the print build folder `dir`, with
- * `cover.css` and the cover image if there is one; resolves to its path.
+ * `cover.css` and the cover image if there is one, linking the book's own
+ * stylesheets after it (its fonts, its look); resolves to its path.
  */
-export async function writeCoverDocument(book: ResolvedBook, dir: string, box: CoverBox): Promise<string> {
+export async function writeCoverDocument(book: ResolvedBook, dir: string, box: CoverBox, ownStylesheets: readonly string[] = []): Promise<string> {
   await copyFile(path.join(stylesDir, 'cover.css'), path.join(dir, 'cover.css'))
   let frontImage: string | undefined
   if (book.cover && coverImageTypes.test(book.cover)) {
@@ -35,7 +36,7 @@ export async function writeCoverDocument(book: ResolvedBook, dir: string, box: C
     )
   }
   const htmlFile = path.join(dir, 'cover.html')
-  await writeFileAtomic(htmlFile, coverDocument(book, box, { ...(frontImage ? { frontImage } : {}), backText: backCoverHast(book.backCover) }))
+  await writeFileAtomic(htmlFile, coverDocument(book, box, { ...(frontImage ? { frontImage } : {}), backText: backCoverHast(book.backCover), stylesheets: ownStylesheets }))
   return htmlFile
 }
 
