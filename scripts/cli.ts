@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { addBookFlags, type BookFlags, bookOverrides } from './commands/book-flags.ts'
 import { exitCodes } from './commands/exit-codes.ts'
+import { defaultBookDir, defaultOutDir } from './commands/book-dir.ts'
 import { parseLang } from './commands/init-flags.ts'
 import { defaultPort, parseHost, parsePort } from './commands/preview-flags.ts'
 
@@ -14,6 +15,8 @@ Exit codes:
   0  done (warnings are printed, and do not stop the outputs)
   1  the book has errors (or warnings, with --strict); the previous outputs are left as they were
   2  the command line is wrong`
+
+const bookDirHelp = 'folder with book.yaml or Markdown chapters (default: this folder if it has a book.yaml, else manuscript/)'
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n${exitCodeHelp}`
 
@@ -31,49 +34,50 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showSuggestionAfterError()
     .showHelpAfterError('(add --help for usage)')
-    .addHelpText('after', examples('samizdat init my-book', 'samizdat check my-book', 'samizdat preview my-book', 'samizdat build my-book --out my-book/dist'))
+    .addHelpText('after', examples('samizdat init my-book', 'cd my-book', 'samizdat check', 'samizdat preview', 'samizdat build              # writes my-book/dist/'))
 
   addBookFlags(
     program
       .command('build')
       .description('build the book in DIR into --out: print PDF, booklet, EPUB and web edition')
-      .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript')
-      .option('-o, --out <dir>', 'output folder (never cleaned: each output is replaced whole)', 'dist')
-      .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet (default: all)'),
+      .argument('[dir]', bookDirHelp)
+      .option('-o, --out <dir>', 'output folder (default: dist inside the book folder; never cleaned: each output is replaced whole)')
+      .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet,cover (default: all)'),
   )
     .addHelpText(
       'after',
       examples(
-        'samizdat build',
-        'samizdat build my-book --out my-book/dist --format pdf,epub',
+        'samizdat build                        # the book in this folder, into ./dist',
+        'samizdat build my-book --format pdf,epub   # into my-book/dist',
         'samizdat build my-book --page-size 6x9 --bleed 3mm --marks crop',
         'samizdat build my-book --strict        # fail on warnings too (CI)',
       ),
     )
-    .action(async (dir: string, flags: BookFlags & { out: string; format?: string }, command: Command) => {
+    .action(async (named: string | undefined, flags: BookFlags & { out?: string; format?: string }, command: Command) => {
       const { buildCommand } = await import('./commands/build.ts')
       const { formats } = await import('./config/formats.ts')
       const wanted = usage(command, () => parseFormats(flags.format, formats))
-      code = await buildCommand({ dir, out: flags.out, formats: wanted, overrides: bookOverrides(flags), signal: interruptSignal() })
+      const dir = named ?? defaultBookDir()
+      code = await buildCommand({ dir, out: flags.out ?? defaultOutDir(dir), formats: wanted, overrides: bookOverrides(flags), signal: interruptSignal() })
     })
 
   addBookFlags(
     program
       .command('check')
       .description('check the book without rendering it: book.yaml, chapters, citations, links, images; writes nothing')
-      .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript'),
+      .argument('[dir]', bookDirHelp),
   )
     .addHelpText('after', examples('samizdat check', 'samizdat check my-book --strict'))
-    .action(async (dir: string, flags: BookFlags) => {
+    .action(async (dir: string | undefined, flags: BookFlags) => {
       const { checkCommand } = await import('./commands/check.ts')
-      code = await checkCommand({ dir, overrides: bookOverrides(flags) })
+      code = await checkCommand({ dir: dir ?? defaultBookDir(), overrides: bookOverrides(flags) })
     })
 
   addBookFlags(
     program
       .command('preview')
       .description('serve the paginated book on this machine and refresh it as you edit')
-      .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript')
+      .argument('[dir]', bookDirHelp)
       .option('-p, --port <number>', 'port to listen on (0: any free port)', parsePort, defaultPort)
       .option('--host <address>', 'address to listen on; the default lets only this machine in', parseHost, '127.0.0.1'),
   )
@@ -81,9 +85,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       'after',
       `\nPages:\n  /       the print edition, paginated in the browser\n  /epub   the EPUB's reflowable view\n  /web    the web edition\n${examples('samizdat preview', 'samizdat preview my-book --port 8080')}`,
     )
-    .action(async (dir: string, flags: BookFlags & { port: number; host: string }) => {
+    .action(async (dir: string | undefined, flags: BookFlags & { port: number; host: string }) => {
       const { previewCommand } = await import('./commands/preview.ts')
-      code = await previewCommand({ dir, host: flags.host, port: flags.port, overrides: bookOverrides(flags) })
+      code = await previewCommand({ dir: dir ?? defaultBookDir(), host: flags.host, port: flags.port, overrides: bookOverrides(flags) })
     })
 
   program
@@ -91,7 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('impose a PDF (any PDF) for home printing: a folded booklet, or an 8-page zine on one sheet')
     .argument('<pdf>', 'the PDF to impose, e.g. dist/book.pdf')
     .option('-l, --layout <layout>', 'booklet or zine8 (default: booklet)')
-    .option('--sheet <paper>', 'paper size: A5, A4, A3, letter, tabloid (default: the smallest that fits)')
+    .option('--sheet <paper>', 'paper size: A5, A4, A3, letter, tabloid (default: Letter for a US or Canadian book, A4 otherwise)')
     .option('--creep <mm>', 'creep compensation in mm per sheet (booklet), e.g. 0.1')
     .option('--signature <sheets>', 'sheets per signature, for a sewn book (booklet)')
     .option('--marks', 'print trim and fold marks')

@@ -77,13 +77,16 @@ async function makeOutputs(
     pending.push({ name: 'book.html', data: await timed('html', async () => bookTreeToWebHtml(tree, { stylesheets: webStylesheets, images })) })
   }
   // Each output's stage is loaded only when it is built: `--format html` never loads Chromium's driver or pdf-lib.
-  if (wants('pdf') || wants('booklet')) {
+  if (wants('pdf') || wants('booklet') || wants('cover')) {
     const { bookTreeToPdf } = await import('./print/book-tree-to-pdf.ts')
+    // The booklet is always wrapped in its covers; book.pdf when book.yaml asks for them (printCover, or a cover or backCover).
+    const printCover = tree.book.printCover ?? (tree.book.profile === 'zine' || Boolean(tree.book.cover || tree.book.backCover))
     const printed = await timed('pdf', () =>
       bookTreeToPdf(tree, {
         ...(options.signal ? { signal: options.signal } : {}),
         // startBrowsers starts one for every build with a print edition.
         browsers: browsers!,
+        covers: { wrap: wants('booklet') || (wants('pdf') && printCover), spread: wants('cover') },
         onProgress: (progress) =>
           emit({ type: 'progress', stage: 'pdf', pages: progress.pages, message: `${progress.pages} pages laid out${progress.chapter ? ` (${progress.chapter})` : ''}` }),
       }),
@@ -92,13 +95,32 @@ async function makeOutputs(
     printed.file.path = path.join(options.out, 'book.pdf')
     files.push(printed.file)
     ;({ pageCount, pageStarts, pdf: printPdf } = printed)
-    if (wants('pdf')) pending.push({ name: 'book.pdf', data: printed.pdf, pages: printed.pageCount })
+    const { covered, spread } = printed
+    if (covered && printCover) {
+      pageCount = covered.pageCount
+      pageStarts = pageStarts.map((start) => ({ ...start, page: start.page + covered.offset }))
+    }
+    if (wants('pdf')) pending.push({ name: 'book.pdf', data: covered && printCover ? covered.pdf : printed.pdf, pages: pageCount })
+    if (covered) printPdf = covered.pdf
+    if (spread) {
+      pending.push({ name: 'book-cover.pdf', data: spread.pdf })
+      emit({ type: 'progress', stage: 'cover', message: `Cover spread ${spread.widthMm} × ${spread.heightMm} mm, spine ${spread.spineMm} mm (${printed.pageCount} pages; book.yaml: paper)` })
+    }
   }
-  if (wants('booklet') && printPdf) {
+  if (wants('booklet') && printPdf && tree.book.profile === 'zine' && (pageCount ?? 0) <= 8) {
+    const { pdfToZine } = await import('./impose/pdf-to-zine.ts')
+    const file = new VFile({ path: path.join(options.out, 'book-zine.pdf') })
+    files.push(file)
+    const { pageDesign } = await import('./print/print-page-css.ts')
+    const zine = await timed('booklet', () => pdfToZine(printPdf, { file, bodySizePt: pageDesign(tree.book.pageSize).fontSize, keepLastPage: Boolean(tree.book.backCover), ...zineOptions(tree) }))
+    pending.push({ name: 'book-zine.pdf', data: zine.pdf, pages: 1 })
+    for (const line of zine.report.instructions) emit({ type: 'progress', stage: 'booklet', message: line })
+  } else if (wants('booklet') && printPdf) {
     const { pdfToBooklet } = await import('./impose/pdf-to-booklet.ts')
     const file = new VFile({ path: path.join(options.out, 'book-booklet.pdf') })
     files.push(file)
-    const booklet = await timed('booklet', () => pdfToBooklet(printPdf, { file, ...bookletOptions(tree), ...(options.signal ? { signal: options.signal } : {}) }))
+    // The back cover stays the booklet's last page, the blanks before it.
+    const booklet = await timed('booklet', () => pdfToBooklet(printPdf, { file, ...bookletOptions(tree), keepLastPage: true, ...(options.signal ? { signal: options.signal } : {}) }))
     pending.push({ name: 'book-booklet.pdf', data: booklet.pdf, pages: booklet.report.sides })
     for (const line of booklet.report.instructions) emit({ type: 'progress', stage: 'booklet', message: line })
   }
@@ -127,6 +149,11 @@ async function makeOutputs(
     emit({ type: 'output', file, bytes, ...(output.pages ? { pages: output.pages } : {}) })
   }
   return { files, outputs, tree, ...(pageCount ? { pageCount } : {}) }
+}
+
+function zineOptions({ book }: BookTree) {
+  const { sheet, marks } = book.booklet
+  return { ...(sheet ? { sheet } : {}), ...(marks ? { marks } : {}) }
 }
 
 function bookletOptions({ book }: BookTree) {

@@ -6,16 +6,19 @@ import { isMap, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import { decodeUtf8 } from '../diagnostics/decode-utf8.ts'
 import { failFile } from '../diagnostics/fail.ts'
-import { type BookConfig, bookSchema, type pageSizes } from './book-schema.ts'
+import { type BookConfig, bookSchema, type profiles } from './book-schema.ts'
+import { checkTypeface } from './check-typeface.ts'
 import { describeConfigIssue } from './describe-config-issue.ts'
 
 /** CLI flags that override `book.yaml` (each flag has its key twin there). */
 export interface BookOverrides {
-  readonly pageSize?: (typeof pageSizes)[number]
+  readonly pageSize?: string
+  readonly profile?: (typeof profiles)[number]
   readonly csl?: string
   readonly strict?: boolean
   readonly bleed?: string
   readonly marks?: 'crop' | 'cross' | 'crop cross'
+  readonly pdf?: 'x-1a' | 'x-3'
 }
 
 /** The book, validated and resolved once, handed read-only to every stage. */
@@ -50,6 +53,7 @@ export async function resolveBook(dir: string, overrides: BookOverrides = {}): P
   const raw = configFile ? parseBookYaml(configFile) : await inferBook(root)
   const config = validate(raw, configFile ?? folder)
   if (configFile) checkBookFiles(config, root, configFile)
+  if (configFile && raw['typeface'] !== undefined) checkTypeface(config.typeface, configFile, configPlace(configFile, ['typeface']))
   const merged = { ...config, ...definedOnly(overrides) }
   const chapters = raw['chapters'] === undefined ? await listMarkdown(root) : checkChapters(config.chapters ?? [], root, configFile)
   if (chapters.length === 0) {
@@ -113,15 +117,21 @@ function checkChapters(listed: readonly string[], root: string, configFile: VFil
  * the user's own choice, and is not checked here.)
  */
 function checkBookFiles(config: BookConfig, root: string, configFile: VFile): void {
-  const named: { value: string; key: PropertyKey[] }[] = [
+  const named: { value: string; key: PropertyKey[]; required?: boolean }[] = [
     ...asList(config.bibliography).map((value, index) => ({ value, key: Array.isArray(config.bibliography) ? ['bibliography', index] : ['bibliography'] })),
     ...(config.cover ? [{ value: config.cover, key: ['cover'] }] : []),
+    ...(['stylesheet', 'fonts'] as const).flatMap((name) =>
+      asList(config[name]).map((value, index) => ({ value, key: Array.isArray(config[name]) ? [name, index] : [name], required: true })),
+    ),
     // A CSL name (`apa`) is a bundled style; only a path names a file.
     ...(/[/\\]|\.(csl|xml)$/i.test(config.csl) ? [{ value: config.csl, key: ['csl'] }] : []),
   ]
-  for (const { value, key } of named) {
+  for (const { value, key, required } of named) {
     const target = path.resolve(root, value)
     const place = configPlace(configFile, key)
+    if (required && !existsSync(target)) {
+      failFile(configFile, `\`${value}\` is not in the book folder: check the name (relative to the folder that holds book.yaml)`, 'missing-file', place)
+    }
     if (existsSync(target) && !statSync(target).isFile()) {
       failFile(configFile, `\`${value}\` is a folder, not a file: give the name of the file inside it`, 'file-outside', place)
     }

@@ -28,14 +28,14 @@ export interface SourcePage {
 }
 
 /**
- * Embed every page of `source` into `target`, cut to its crop box (what a
+ * Embed every page of `source` into `target`, cut to its trim box (else its crop box, what a
  * viewer shows). A page without content is blank: null.
  */
 export async function embedSourcePages(target: PDFDocument, source: PDFDocument, file: VFile): Promise<(SourcePage | null)[]> {
   const pages = source.getPages()
   const withContent = pages.filter((page) => page.node.Contents() !== undefined)
   const boxes = withContent.map((page) => {
-    const box = page.getCropBox()
+    const box = page.getTrimBox()
     return { left: box.x, bottom: box.y, right: box.x + box.width, top: box.y + box.height }
   })
   let embedded: PDFEmbeddedPage[]
@@ -52,15 +52,15 @@ export async function embedSourcePages(target: PDFDocument, source: PDFDocument,
   let next = 0
   return pages.map((page, index) => {
     if (page.node.Contents() === undefined) return null
-    const box = page.getCropBox()
+    const box = page.getTrimBox()
     const size = { width: box.width, height: box.height }
     return { embedded: embedded[next++]!, size, rotation: quarterTurn(page.getRotation().angle), index }
   })
 }
 
-/** The size a viewer shows for a source page: its crop box, turned by its `/Rotate`. */
+/** The finished size of a source page: its trim box (pdf-lib falls back to the crop box, as a viewer shows it), turned by its `/Rotate`: a print-shop PDF's bleed and marks stay off a home booklet. */
 export function shownSize(page: PDFPage): Size {
-  const { width, height } = page.getCropBox()
+  const { width, height } = page.getTrimBox()
   const rotation = quarterTurn(page.getRotation().angle)
   return rotation === 90 || rotation === 270 ? { width: height, height: width } : { width, height }
 }

@@ -8,6 +8,7 @@ import type { ImposeReport } from './impose-report.ts'
 import { createImposedPdf, saveImposedPdf } from './imposed-pdf.ts'
 import { placePage, type Rect } from './place-page.ts'
 import { drawTrimAndFoldMarks } from './print-marks.ts'
+import { homeSheet } from './home-sheet.ts'
 import { readSourcePdf } from './read-source-pdf.ts'
 import type { SheetName } from '../config/sheet-names.ts'
 import { bookletSheet, mmToPt, ptToMm, type Sheet, type Size } from './sheet-sizes.ts'
@@ -16,13 +17,13 @@ import { bookletSheet, mmToPt, ptToMm, type Sheet, type Size } from './sheet-siz
 export interface BookletOptions {
   /** Where problems are reported; its path names the input PDF in messages. */
   readonly file: VFile
-  /** Paper size; by default the smallest sheet two pages fit on side by side. */
+  /** Paper size; by default the region's (see homeSheet): Letter in the US and Canada, A4 elsewhere. */
   readonly sheet?: SheetName
   /** Creep compensation, in mm per sheet from the outside of each signature. */
   readonly creepMm?: number
   /** Sheets per signature; by default one signature (saddle stitch). */
   readonly signatureSheets?: number
-  /** Draw trim marks and fold marks outside the pages. */
+  /** Draw trim marks and fold marks outside the pages (they are drawn anyway when the pages must be trimmed). */
   readonly marks?: boolean
   /** Keep the last page last (a back cover), with the blanks before it. */
   readonly keepLastPage?: boolean
@@ -53,10 +54,12 @@ export async function pdfToBooklet(input: Uint8Array, options: BookletOptions): 
   })
   // The first page sets the sheet; pages of other sizes are fitted into the same half-sheet.
   const page = shownSize(source.getPage(0))
-  const sheet = bookletSheet(page, options.sheet)
+  const sheet = bookletSheet(page, options.sheet, homeSheet(source, page))
   const doc = await createImposedPdf(source, { duplex: 'short-edge' })
   const pages = await embedSourcePages(doc, source, file)
   const nominal = spreadOnSheet(page, sheet)
+  // Whenever the instructions will say "trim", the sheet shows where.
+  const drawMarks = options.marks === true || nominal.trimmed
   let marksFit = false
   for (const signature of order.signatures) {
     for (const paper of signature.sheets) {
@@ -64,7 +67,7 @@ export async function pdfToBooklet(input: Uint8Array, options: BookletOptions): 
       for (const side of [paper.front, paper.back]) {
         const shift = mmToPt(creepMm * paper.depth)
         drawSide(doc, sheet, side, pages, shift)
-        if (options.marks) {
+        if (drawMarks) {
           const target = doc.getPage(doc.getPageCount() - 1)
           marksFit = drawTrimAndFoldMarks(target, sheet, nominal.spread, sheet.width / 2) || marksFit
         }
@@ -77,7 +80,7 @@ export async function pdfToBooklet(input: Uint8Array, options: BookletOptions): 
     warn(file, 'No room for trim or fold marks: the pages fill the sheet, so there is nothing to trim. For marks, choose a bigger --sheet', 'impose-no-room-for-marks')
   }
   const sides = doc.getPageCount()
-  const trim = nominal.trimmed ? (options.marks && marksFit ? 'marks' : `${ptToMm(page.width)} × ${ptToMm(page.height)} mm`) : 'none'
+  const trim = nominal.trimmed ? (marksFit ? 'marks' : `${ptToMm(page.width)} × ${ptToMm(page.height)} mm`) : 'none'
   const instructions = bookletInstructions({ sheet, sides, signatureSheets, blanks: order.blanks, keepLastPage, scale: nominal.scale, creepMm, trim })
   const pdf = await saveImposedPdf(doc)
   const report: ImposeReport = {

@@ -30,9 +30,6 @@ export const sheetSizes: Readonly<Record<SheetName, Size>> = {
   tabloid: { width: 792, height: 1224 },
 }
 
-// Points lost to rounding mm → pt: two A4 pages are 1190.5512 pt, A3 is 1190.5511 pt.
-const tolerance = 0.5
-
 /** Find a sheet name given on the command line, ignoring case (`a4`, `Letter`). */
 export function parseSheetName(text: string): SheetName | undefined {
   return sheetNames.find((name) => name.toLowerCase() === text.trim().toLowerCase())
@@ -64,34 +61,20 @@ export function orientForSpread(name: string, size: Size, page: Size): Sheet {
 }
 
 /**
- * The sheet for a booklet: the one given, or else the smallest named sheet on
- * which two pages fit side by side at full size (A5 → A4, A6 → A5,
- * half-letter → letter). When no named sheet is big enough, a custom sheet
- * exactly two pages wide.
+ * The sheet for a booklet: the one given, or else `home` (A4 or Letter, the
+ * paper a home printer takes: see homeSheet), oriented for two pages side by
+ * side. Pages too big for it are scaled down (the instructions say so); a
+ * bigger sheet is the user's to ask for.
  */
-export function bookletSheet(page: Size, name?: SheetName): Sheet {
-  if (name) return orientForSpread(name, sheetSizes[name], page)
-  const spread = { width: 2 * page.width, height: page.height }
-  const fitting = sheetNames
-    .map((candidate) => orientForSpread(candidate, sheetSizes[candidate], page))
-    .filter((sheet) => fitScale(spread, { width: sheet.width + tolerance, height: sheet.height + tolerance }) >= 1)
-    .sort((a, b) => a.width * a.height - b.width * b.height)
-  return fitting[0] ?? { name: 'custom', ...spread }
+export function bookletSheet(page: Size, name?: SheetName, home: 'A4' | 'letter' = 'A4'): Sheet {
+  const chosen = name ?? home
+  return orientForSpread(chosen, sheetSizes[chosen], page)
 }
 
-/**
- * The sheet for a one-sheet zine, landscape: the one given, or else letter
- * when the pages are a US size, and A4 otherwise.
- */
-export function zineSheet(page: Size, name?: SheetName): Sheet {
-  if (name) return landscape(name, sheetSizes[name])
-  return landscape(isUsSize(page) ? 'letter' : 'A4', sheetSizes[isUsSize(page) ? 'letter' : 'A4'])
-}
-
-// Whole-inch or half-inch sides (letter, half-letter, 6 × 9 in) mark a US book; ISO sizes are never.
-function isUsSize(page: Size): boolean {
-  const halfInches = (pt: number) => Math.abs(pt / 36 - Math.round(pt / 36)) < 0.01
-  return halfInches(page.width) && halfInches(page.height)
+/** The sheet for a one-sheet zine, landscape: the one given, or else `home` (see homeSheet). */
+export function zineSheet(name?: SheetName, home: 'A4' | 'letter' = 'A4'): Sheet {
+  const chosen = name ?? home
+  return landscape(chosen, sheetSizes[chosen])
 }
 
 /** Describe a sheet for a person at a printer: `A4 landscape`, or a custom size in mm. */

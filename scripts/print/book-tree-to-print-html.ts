@@ -118,9 +118,24 @@ function printBody(tree: BookTree, options: PrintDocumentOptions): { front: Elem
       hast.children as ElementContent[],
     )
   })
-  const front = [...(options.halfTitle === false ? [] : [halfTitle(book)]), titlePage(book), colophon(book)]
+  const wanted = frontMatter(book, options)
+  const front = [...(wanted.halfTitle ? [halfTitle(book)] : []), ...(wanted.titlePage ? [titlePage(book)] : []), ...(wanted.colophon ? [colophon(book)] : [])]
   const frontRoot = links.runSync({ type: 'root', children: front }, new VFile()) as Root
-  return { front: [...(frontRoot.children as ElementContent[]), contents(tree)], chapters, bibliography: bibliography(tree) }
+  return { front: [...(frontRoot.children as ElementContent[]), ...(wanted.contents ? [contents(tree)] : [])], chapters, bibliography: bibliography(tree) }
+}
+
+/**
+ * Which front matter the book prints: all of it in a book; in a zine (whose
+ * cover is its title) none, each brought back by its own book.yaml key.
+ */
+export function frontMatter(book: BookTree['book'], options: PrintDocumentOptions = { stylesheets: [] }): { halfTitle: boolean; titlePage: boolean; colophon: boolean; contents: boolean } {
+  const isBook = book.profile !== 'zine'
+  return {
+    halfTitle: options.halfTitle !== false && (book.halfTitle ?? isBook),
+    titlePage: isBook,
+    colophon: book.colophon ?? isBook,
+    contents: book.contents ?? isBook,
+  }
 }
 
 function printDocument(tree: BookTree, options: PrintDocumentOptions, body: ElementContent[]): string {
@@ -131,17 +146,32 @@ function printDocument(tree: BookTree, options: PrintDocumentOptions, body: Elem
       { type: 'doctype' },
       h('html', { lang: book.lang }, [
         bookHead(book, { stylesheets: options.stylesheets, ...(options.scripts ? { scripts: options.scripts } : {}) }),
-        h('body', body),
+        h('body', book.profile === 'zine' ? markZine(body) : body),
       ]),
     ],
   }
   return toHtml(document)
 }
 
+/**
+ * A zine's sections open on the next page, not the next recto (print.css's
+ * `.zine`). The class goes on the sections themselves: Paged.js matches its
+ * break rules inside the body only, so `body.zine .chapter` would not apply.
+ */
+function markZine(body: ElementContent[]): ElementContent[] {
+  const mark = (node: ElementContent): ElementContent => {
+    if (node.type !== 'element') return node
+    const className = Array.isArray(node.properties['className']) ? node.properties['className'] : []
+    const children = node.tagName === 'main' ? node.children.map(mark) : node.children
+    return { ...node, properties: { ...node.properties, className: [...className, 'zine'] }, children }
+  }
+  return body.map(mark)
+}
+
 /** Headings for the PDF outline, in book order: contents, chapters and their sections, bibliography. */
 export function printOutline(tree: BookTree): { id: string; title: string; level: number }[] {
   const terms = termsForLang(tree.book.lang)
-  const entries: { id: string; title: string; level: number }[] = [{ id: 'toc-title', title: terms.contents, level: 1 }]
+  const entries: { id: string; title: string; level: number }[] = frontMatter(tree.book).contents ? [{ id: 'toc-title', title: terms.contents, level: 1 }] : []
   const walk = (list: BookTree['toc']) => {
     for (const entry of list) {
       entries.push({ id: entry.id, title: entry.text, level: entry.depth })

@@ -18,7 +18,7 @@ const protocolTimeoutMs = 16 * 60_000
  * browser is needed. The caller closes the pool.
  */
 export async function startBrowsers(options: StartBrowsersOptions): Promise<BrowserPool | undefined> {
-  if (!options.formats.has('pdf') && !options.formats.has('booklet')) return undefined
+  if (!options.formats.has('pdf') && !options.formats.has('booklet') && !options.formats.has('cover')) return undefined
   // Loaded before Chromium starts: from here to the spawn nothing waits for the event loop.
   const { openBrowserPool } = await import('./browser/browser-pool.ts')
   // One browser: a second one starting beside the read slowed the read more than it saved (default book,

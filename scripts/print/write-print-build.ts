@@ -8,6 +8,7 @@ import { bookTreeToPrintHtml, bookTreeToPrintHtmlParts, printOutline } from './b
 import { printLayoutScript } from './print-layout-hooks.ts'
 import { type PrintOptions, printPageCss } from './print-page-css.ts'
 import { writeFileAtomic } from '../lib/write-file-atomic.ts'
+import { writeBookLook } from './write-book-look.ts'
 
 /** What Paged.js needs to typeset the print build folder. */
 export interface PrintBuild {
@@ -17,6 +18,8 @@ export interface PrintBuild {
   readonly toc: { id: string; title: string; level: number }[]
   /** With `parts`: the front matter, then runs of chapters (the bibliography last), as documents of their own (`part-N.html`). */
   readonly partFiles?: string[]
+  /** The book's own stylesheets (book-look.css, then book.yaml's), as linked after samizdat's: the covers link them too. */
+  readonly ownStylesheets: readonly string[]
 }
 
 /** Options for {@link writePrintBuild}. */
@@ -47,16 +50,18 @@ export async function writePrintBuild(tree: BookTree, dir: string, options: Prin
     await copyFile(file, path.join(dir, target))
   }
   const htmlFile = path.join(dir, 'print.html')
-  const documentOptions = { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css'], scripts: ['print-layout.js'] }
+  // The book's own look (book.yaml: fonts, fontSize, leading, stylesheet) after samizdat's, so it wins.
+  const own = await writeBookLook(tree.book, dir)
+  const documentOptions = { ...options, stylesheets: ['fonts.css', 'page.css', 'print.css', ...own], scripts: ['print-layout.js'] }
   if (options.parts) {
     const partFiles: string[] = []
     for (const [index, html] of bookTreeToPrintHtmlParts(tree, documentOptions, options.partChars).entries()) {
       partFiles.push(path.join(dir, `part-${index}.html`))
       await writeFileAtomic(partFiles[index]!, html)
     }
-    return { htmlFile: partFiles[0]!, toc: printOutline(tree), partFiles }
+    return { htmlFile: partFiles[0]!, toc: printOutline(tree), partFiles, ownStylesheets: own }
   }
   // page.css before print.css: Paged.js re-inserts a sheet's @page :left/:right rules, which must not override print.css's :blank and named pages.
   await writeFileAtomic(htmlFile, bookTreeToPrintHtml(tree, documentOptions))
-  return { htmlFile, toc: printOutline(tree) }
+  return { htmlFile, toc: printOutline(tree), ownStylesheets: own }
 }

@@ -14,6 +14,7 @@ const needs = [
   { pkg: 'citation-style-language-styles', path: '/usr/share/citation-style-language/styles/apa.csl', why: 'CSL styles by name' },
   { pkg: 'citation-style-language-locales', path: '/usr/share/citation-style-language/locales/locales-en-GB.xml', why: 'CSL locales' },
   { pkg: 'default-jre-headless', path: '/usr/bin/java', why: 'runs EPUBCheck' },
+  { pkg: 'ghostscript', path: '/usr/bin/gs', why: 'converts the print PDF to PDF/X for a print shop (--pdfx)' },
 ]
 // `--for build` needs only the browser; the tests need everything.
 const forBuild = process.argv.includes('build')

@@ -4,6 +4,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { failFile } from '../../diagnostics/fail.ts'
+import { checkoutDir } from '../command-on-path.ts'
+import { shellWord } from '../shell-word.ts'
 
 /** What to fill the new book with. */
 export interface InitOptions {
@@ -38,7 +40,10 @@ export async function initBook(dir: string, options: InitOptions = {}): Promise<
     author: yamlString(options.author ?? 'Your Name'),
     lang: yamlString(options.lang ?? 'en'),
     name: options.title ?? titleFromFolder(root),
-    dir: path.relative(process.cwd(), root) || '.',
+    // Absolute: the README is read from the book folder, not from where `init` ran.
+    path: shellWord(root),
+    checkout: checkoutDir,
+    bin: shellWord(path.join(checkoutDir, 'scripts', 'bin.js')),
   }
   const written: string[] = []
   for (const name of names) {

@@ -48,6 +48,11 @@ export async function finishPdf(raw: Uint8Array | PDFDocument, options: FinishPd
   addOutline(doc, options.outline)
   addPageLabels(doc, options.folios)
 
+  return { pdf: await saveBookPdf(doc), pageCount: doc.getPageCount() }
+}
+
+/** Save a book PDF reproducibly: a fixed serialisation and an /ID that is the hash of the saved file. */
+export async function saveBookPdf(doc: PDFDocument): Promise<Uint8Array> {
   const id = PDFHexString.of(idPlaceholder)
   doc.context.trailerInfo.ID = doc.context.obj([id, id])
   // Object streams make tagged PDFs (many small structure objects) much smaller; kept fixed for reproducibility.
@@ -57,7 +62,7 @@ export async function finishPdf(raw: Uint8Array | PDFDocument, options: FinishPd
     updateFieldAppearances: false,
     objectsPerTick: Number.POSITIVE_INFINITY,
   })
-  return { pdf: stampId(saved), pageCount: doc.getPageCount() }
+  return stampId(saved)
 }
 
 function setInfo(doc: PDFDocument, metadata: PdfMetadata, chromium: string | undefined, env: FinishPdfOptions['env']): void {

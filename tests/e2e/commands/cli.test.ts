@@ -58,7 +58,7 @@ describe('the command line', () => {
       [['buidl'], /unknown command 'buidl'[\s\S]*Did you mean build/],
       [['build', '--frmat', 'pdf'], /unknown option '--frmat'/],
       [['build', '--format', 'pdf,mobi'], /unknown format `mobi`/],
-      [['build', '--page-size', 'A3'], /Allowed choices are A5, A6, half-letter, 6x9, A4/],
+      [['build', '--page-size', 'A3'], /`A3` is not a page size: choose A5, A6, A7, half-letter, quarter-letter, digest, 6x9, A4, or write WIDTH x HEIGHT/],
       [['build', '--bleed', '3'], /`3` is not a length/],
       [['build', '--marks', 'bleed'], /unknown mark `bleed`/],
       [['preview', '--port', 'http'], /is not a port/],

@@ -7,21 +7,36 @@ import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import { toString as hastToString } from 'hast-util-to-string'
 import { runCli } from '../../helpers/build-cli.ts'
+import { run } from '../../helpers/run-command.ts'
 
 // `samizdat init` then `samizdat build`, as a new user would run them.
 const temp = mkdtempSync(path.join(tmpdir(), 'samizdat-init-'))
 after(() => rmSync(temp, { recursive: true, force: true }))
+const checkout = path.join(import.meta.dirname, '..', '..', '..')
 
 describe('samizdat init', () => {
-  test('writes a book that builds with no warnings, its two citations resolved', async () => {
-    const made = await runCli(['init', 'my-book'], { cwd: temp })
+  test('on the PATH by npm link, as the README says: init ~/my-book, cd there, build writes ~/my-book/dist', async () => {
+    // The README's way, with npm's global folder in the temp folder instead of the machine's.
+    const prefix = path.join(temp, 'npm-global')
+    const home = path.join(temp, 'home')
+    mkdirSync(home)
+    const linked = await run('npm', ['link', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: checkout, env: { npm_config_prefix: prefix } })
+    assert.equal(linked.code, 0, linked.stderr)
+    const env = { HOME: home, PATH: `${path.join(prefix, 'bin')}${path.delimiter}${process.env['PATH']}` }
+    const made = await run('sh', ['-c', 'samizdat init ~/my-book'], { cwd: temp, env })
     assert.equal(made.code, 0, made.stderr)
-    const dir = path.join(temp, 'my-book')
+    const dir = path.join(home, 'my-book')
     assert.deepEqual(readdirSync(dir).sort(), ['01-beginning.md', '02-writing.md', 'README.md', 'book.yaml', 'references.bib'])
-    assert.match(made.stderr, /samizdat build my-book --out my-book\/dist/)
-    const built = await runCli(['build', 'my-book', '--out', 'my-book/dist'], { cwd: temp, timeoutMs: 300_000 })
+    // What init prints works from where the user stands: cd into the book, then no folder to name.
+    assert.match(made.stderr, /cd home\/my-book\n {2}samizdat check .*\n {2}samizdat preview .*\n {2}samizdat build .*into home\/my-book\/dist\//)
+    assert.doesNotMatch(made.stderr, /not on your PATH/)
+    // The book's README names its own folder, not one relative to where init ran.
+    assert.match(readFileSync(path.join(dir, 'README.md'), 'utf8'), new RegExp(`cd ${dir.replaceAll('.', '\\.')}\n`))
+    const built = await run('sh', ['-c', 'cd ~/my-book && samizdat build'], { cwd: temp, env, timeoutMs: 300_000 })
     assert.equal(built.code, 0, built.stderr)
     assert.match(built.stderr, /0 errors, 0 warnings/)
+    assert.deepEqual(readdirSync(path.join(dir, 'dist')).filter((name) => name.startsWith('book')).sort(), ['book-booklet.pdf', 'book-cover.pdf', 'book.epub', 'book.html', 'book.pdf'])
+    assert.ok(!existsSync(path.join(temp, 'dist')) && !existsSync(path.join(home, 'dist')))
     const html = fromHtml(readFileSync(path.join(dir, 'dist', 'book.html'), 'utf8'))
     assert.equal(hastToString(selectAll('.book-title', html)[0]!), 'My book')
     assert.deepEqual(
@@ -35,6 +50,18 @@ describe('samizdat init', () => {
     assert.doesNotMatch(text, /@kropotkin1902|@woolf1929/)
   })
 
+  test('without samizdat on the PATH, init says how to put it there; build ../book writes into that book', async () => {
+    const run1 = await runCli(['init', 'off-path'], { cwd: temp, env: { PATH: path.dirname(process.execPath) } })
+    assert.equal(run1.code, 0, run1.stderr)
+    assert.match(run1.stderr, /samizdat is not on your PATH yet: run `npm link` once in .*\n.*node .*scripts\/bin\.js/)
+    const elsewhere = path.join(temp, 'elsewhere')
+    mkdirSync(elsewhere)
+    const built = await runCli(['build', '../off-path', '--format', 'html'], { cwd: elsewhere })
+    assert.equal(built.code, 0, built.stderr)
+    assert.ok(existsSync(path.join(temp, 'off-path', 'dist', 'book.html')))
+    assert.deepEqual(readdirSync(elsewhere), [])
+  })
+
   test('refuses to overwrite a book, and changes none of its files', async () => {
     const dir = path.join(temp, 'existing')
     mkdirSync(dir)
@@ -43,7 +70,7 @@ describe('samizdat init', () => {
     assert.equal(run.code, 1)
     assert.match(run.stderr, /already holds a book \(01-mine\.md\).*init-existing-book/)
     assert.deepEqual(readdirSync(dir), ['01-mine.md'])
-    const again = await runCli(['init', 'my-book'], { cwd: temp })
+    const again = await runCli(['init', 'off-path'], { cwd: temp })
     assert.equal(again.code, 1)
     assert.match(again.stderr, /never overwrites/)
   })

@@ -206,6 +206,17 @@ describe('booklet imposition, read back with poppler', () => {
     )
   })
 
+  it('puts A6 pages on A4 (never A5 or US Letter for a book in millimetres), with trim marks since the instructions say trim', async () => {
+    const file = new VFile({ path: 'a6.pdf' })
+    const { pdf, report } = await pdfToBooklet(await numberedPdf(8, { size: [297.64, 419.53] }), { file })
+    assert.equal(report.sheet.name, 'A4')
+    assert.match(report.instructions.join('\n'), /trim the head, foot and fore-edge along the trim marks/)
+    assert.deepEqual(file.messages, [])
+    // The marks are hairlines outside the two pages: strokes on the side (the numbered pages have none of their own).
+    const trace = execFileSync('mutool', ['draw', '-F', 'trace', '-o', '-', save(pdf), '1'], { encoding: 'utf8' })
+    assert.ok((trace.match(/<stroke_path/g) ?? []).length >= 8, trace.slice(0, 400))
+  })
+
   it('scales pages down when the sheet is too small, and says so', async () => {
     const { path: pdf, report } = await booklet(4, { sheet: 'A5' })
     assert.match(pdfinfo(pdf).size, /^595\.276 x 419\.528 pts/)

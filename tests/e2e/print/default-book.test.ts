@@ -177,10 +177,11 @@ test('the EPUB page-list: page N begins with the words that begin page N of the 
   assert.ok(compared >= 40, `${compared} pages compared`)
 })
 
-test('the booklet: two book pages a side, ceil(pages / 4) × 2 sides, text still text', () => {
+test('the booklet: the pages in their covers (front, blank inside, …, a blank inside if needed, back) two a side, text still text', () => {
   const info = poppler('pdfinfo', path.join(out, 'book-booklet.pdf'))
   const sides = Number(/Pages:\s+(\d+)/.exec(info)?.[1])
-  assert.equal(sides, Math.ceil(pdf.pages.length / 4) * 2)
+  const wrapped = pdf.pages.length + 3 + (pdf.pages.length % 2 === 0 ? 1 : 0)
+  assert.equal(sides, Math.ceil(wrapped / 4) * 2)
   assert.match(info, /Page size:\s+841\.\d+ x 59[45]\.\d+ pts/)
   assert.match(poppler('pdftotext', '-f', '15', '-l', '15', path.join(out, 'book-booklet.pdf'), '-'), /\w{4,}/)
 })
@@ -188,7 +189,7 @@ test('the booklet: two book pages a side, ceil(pages / 4) × 2 sides, text still
 test('two builds of the same manuscript are byte-identical', async () => {
   const run = await runCli(['build', 'manuscript', '--out', again], { timeoutMs: 300_000 })
   assert.equal(run.code, 0, run.stderr)
-  for (const name of ['book.pdf', 'book.epub', 'book-booklet.pdf', 'book.html']) {
+  for (const name of ['book.pdf', 'book.epub', 'book-booklet.pdf', 'book-cover.pdf', 'book.html']) {
     assert.ok(readFileSync(path.join(out, name)).equals(readFileSync(path.join(again, name))), `${name} differs between builds`)
   }
 })

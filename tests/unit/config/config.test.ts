@@ -41,6 +41,15 @@ function at(message: VFileMessage): string {
 const chapter = '# One\n\nText.\n'
 
 describe('book.yaml problems point at their place', () => {
+  test('a typeface that is not installed: at its value, with the command that installs it', async () => {
+    const dir = folder({ 'book.yaml': 'title: T\ntypeface: Source Serif Nine\n', '01.md': chapter })
+    const [problem] = await failure(() => resolveBook(dir))
+    assert.equal(at(problem!.message), '2:11 typeface-not-installed')
+    assert.match(problem!.message.reason, /^Typeface `Source Serif Nine` is not installed: run `npm install @fontsource\/source-serif-nine` in samizdat's folder \(`cd \/.+ && npm install @fontsource\/source-serif-nine`/)
+    const installed = folder({ 'book.yaml': 'title: T\ntypeface: Literata\n', '01.md': chapter })
+    assert.equal((await resolveBook(installed)).typeface, 'Literata')
+  })
+
   test('an unknown key: at the key, with the key it probably means', async () => {
     const dir = folder({ 'book.yaml': 'title: T\n  \nsubtitel: S\n', '01.md': chapter })
     const [problem, ...rest] = await failure(() => resolveBook(dir))

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { placePage, quarterTurn } from '../../../scripts/impose/place-page.ts'
+import { isUsSize, regionOf } from '../../../scripts/impose/home-sheet.ts'
 import { bookletSheet, parseSheetName, zineSheet } from '../../../scripts/impose/sheet-sizes.ts'
 import { zine8Cells, zine8CutLine, zine8FoldLines, zine8Pages } from '../../../scripts/impose/zine8-layout.ts'
 
@@ -97,16 +98,25 @@ describe('placePage', () => {
 })
 
 describe('sheet sizes', () => {
-  it('picks the sheet two pages fit on: A5 → A4, A6 → A5, half-letter → letter, A4 → A3', () => {
+  it('imposes on the paper a home printer takes, never tabloid: A4, or Letter where that is the paper', () => {
     const mm = (value: number) => (value * 72) / 25.4
-    const name = (width: number, height: number) => bookletSheet({ width, height }).name
-    assert.equal(name(mm(148), mm(210)), 'A4')
-    assert.equal(name(mm(105), mm(148)), 'A5')
-    assert.equal(name(396, 612), 'letter')
-    assert.equal(name(mm(210), mm(297)), 'A3')
-    assert.equal(bookletSheet({ width: 2000, height: 3000 }).name, 'custom')
     const a4 = bookletSheet({ width: mm(148), height: mm(210) })
+    assert.equal(a4.name, 'A4')
     assert.ok(a4.width > a4.height, 'landscape')
+    assert.equal(bookletSheet({ width: mm(105), height: mm(148) }).name, 'A4')
+    assert.equal(bookletSheet({ width: mm(152.4), height: mm(228.6) }, undefined, 'letter').name, 'letter')
+    assert.equal(bookletSheet({ width: 2000, height: 3000 }, undefined, 'letter').name, 'letter')
+    assert.equal(bookletSheet({ width: mm(210), height: mm(297) }, 'A3').name, 'A3')
+  })
+
+  it('finds the region: the tag or locale first, then the page size', () => {
+    assert.equal(regionOf('en-GB'), 'GB')
+    assert.equal(regionOf('fr-CA'), 'CA')
+    assert.equal(regionOf('en_US.UTF-8'), 'US')
+    assert.equal(regionOf('en'), undefined)
+    assert.equal(regionOf('C.UTF-8'), undefined)
+    assert.ok(isUsSize({ width: 396, height: 612 }))
+    assert.ok(!isUsSize({ width: 419.5, height: 595.3 }))
   })
 
   it('turns the sheet portrait when two very narrow pages fit that way better', () => {
@@ -116,10 +126,11 @@ describe('sheet sizes', () => {
     assert.ok(wide.width > wide.height)
   })
 
-  it('chooses letter for a US-sized zine and A4 otherwise', () => {
-    assert.equal(zineSheet({ width: 612, height: 792 }).name, 'letter')
-    assert.equal(zineSheet({ width: 419.5, height: 595.3 }).name, 'A4')
-    assert.equal(zineSheet({ width: 612, height: 792 }, 'A3').name, 'A3')
+  it('lays a zine on the home sheet, landscape, or the one named', () => {
+    assert.equal(zineSheet(undefined, 'letter').name, 'letter')
+    assert.equal(zineSheet().name, 'A4')
+    assert.equal(zineSheet('A3', 'letter').name, 'A3')
+    assert.ok(zineSheet().width > zineSheet().height)
   })
 
   it('reads sheet names in any case', () => {
