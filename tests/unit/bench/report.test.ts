@@ -98,7 +98,7 @@ describe('samizdatStages', () => {
 
 describe('parseBenchArgs', () => {
   it('defaults to every book with its own runs, and --quick to one run of the two small ones', () => {
-    assert.deepEqual(parseBenchArgs([]).scales, ['default', '10x', '100x'])
+    assert.deepEqual(parseBenchArgs([]).scales, ['default', '10x', '100x', 'pandoc-book-template', 'phd-thesis', 'pandoc-manual', 'rust-book'])
     assert.equal(parseBenchArgs([]).runs, undefined)
     const quick = parseBenchArgs(['--quick'])
     assert.deepEqual([quick.scales, quick.runs], [['default', '10x'], 1])
@@ -106,6 +106,7 @@ describe('parseBenchArgs', () => {
   it('reads --only, --runs and --limit, and refuses bad values', () => {
     const args = parseBenchArgs(['--only', '100x,default', '--runs', '2', '--limit', '60'])
     assert.deepEqual([args.scales, args.runs, args.limitMs], [['default', '100x'], 2, 60_000])
+    assert.deepEqual(parseBenchArgs(['--only', 'corpus,default']).scales, ['default', 'pandoc-book-template', 'phd-thesis', 'pandoc-manual', 'rust-book'])
     assert.throws(() => parseBenchArgs(['--only', '1000x']), /unknown book `1000x`/)
     assert.throws(() => parseBenchArgs(['--runs', '0']), /positive whole number/)
     assert.throws(() => parseBenchArgs(['--frobnicate']), /Unknown option/)
