@@ -10,6 +10,7 @@ import { defaultPartChars, groupByLength } from './book-tree-to-print-html.ts'
 import { htmlToPdf } from './layout/html-to-pdf.ts'
 import type { BrowserPool } from './browser/browser-pool.ts'
 import { pieceWorkers, piecesToPdf } from './parts/pieces-to-pdf.ts'
+import { type TypesettingReport, typesettingReport } from './typesetting-report.ts'
 import { writePrintBuild } from './write-print-build.ts'
 
 /** Options for {@link bookTreeToPdf}. */
@@ -18,6 +19,8 @@ export interface PdfStageOptions {
   readonly onProgress?: (progress: LayoutProgress) => void
   /** Browsers the caller started early (see startBrowsers): the stage grows the pool for a long book and closes it once the pages are printed; the caller waits for the close. */
   readonly browsers: BrowserPool
+  /** Measure the laid-out pages and report widows, loose lines, underfull pages… (see typesetting-report.ts). */
+  readonly report?: boolean
 }
 
 /** The print PDF, where its pages begin, and the stage's own messages. */
@@ -28,6 +31,8 @@ export interface PdfStageResult {
   readonly timings: Readonly<Record<string, number>>
   /** `book.pdf`, carrying what the browser reported (refused requests, page errors). */
   readonly file: VFile
+  /** The typesetting report, when asked for; its findings are also warnings on the chapters' files. */
+  readonly report?: TypesettingReport
 }
 
 /**
@@ -65,6 +70,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.report ? { measure: true } : {}),
     }
     const result = build.partFiles
       ? await piecesToPdf({ ...common, partFiles: build.partFiles, pool: options.browsers, cache: process.env['SAMIZDAT_PDF_CACHE'] !== '0' })
@@ -73,7 +79,8 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
       file.message(`The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
     }
     for (const problem of result.consoleErrors) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
-    return { pdf: result.pdf, pageStarts: result.pageStarts, pageCount: result.pageCount, timings: result.timings, file }
+    const report = result.measures ? typesettingReport(result.measures, tree, result.pageStarts, file) : undefined
+    return { pdf: result.pdf, pageStarts: result.pageStarts, pageCount: result.pageCount, timings: result.timings, file, ...(report ? { report } : {}) }
   } catch (error) {
     // Ctrl-C and aborts go on up; anything the browser did wrong is a message the writer can act on.
     if (options.signal?.aborted || !(error instanceof Error) || error instanceof BuildError) throw error
