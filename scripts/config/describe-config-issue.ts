@@ -40,6 +40,8 @@ const expects: Readonly<Record<string, string>> = {
   cover: 'an image file such as `cover.jpg`',
   typeface: 'a typeface name such as `Literata`',
   hyphenate: yesNo,
+  hyphenation: 'a list of words with a hyphen where each may break (`- hy-phen-ation`), or such lists by language (`en-GB:`, `fr:`)',
+  'hyphenation.*': 'a word with a hyphen at each place it may break, such as `hy-phen-ation`',
   trustedHtml: yesNo,
   strict: yesNo,
 }

@@ -107,7 +107,9 @@ function printBody(tree: BookTree, options: PrintDocumentOptions): { front: Elem
   warnLongRunningHeads(tree)
   // One processor for every chapter: the hyphenator (patterns, cache of hyphenated words) is made once per book.
   const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page })
-  if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang })
+  // book.yaml's `hyphenation`: a list is for the book's language.
+  const exceptions = Array.isArray(book.hyphenation) ? { [book.lang]: book.hyphenation } : (book.hyphenation ?? {})
+  if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang, exceptions })
   const chapters = tree.chapters.map((chapter, index) => {
     const hast = processor.runSync(cloneHast(chapter.hast), chapter.file) as Root
     pointImagesIntoBuild(hast, chapter, images)
