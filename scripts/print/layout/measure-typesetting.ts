@@ -79,7 +79,7 @@ function measureTypesettingInPage(): PageMeasures {
   }
 
   // Each text node's words as client rects, in reading order; a word broken over two lines gives two.
-  const linesOf = (block: Element): Line[] => {
+  const linesOf = (block: Element, box: DOMRect): Line[] => {
     const fragments: Fragment[] = []
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
     const range = document.createRange()
@@ -95,7 +95,8 @@ function measureTypesettingInPage(): PageMeasures {
         // One box per line: Chromium may give a word several boxes on one line (runs of another font).
         const rects: DOMRect[] = []
         for (const rect of range.getClientRects()) {
-          if (rect.width <= 0 || rect.height <= 0) continue
+          // Text Paged.js left past the page (its overflow column) is not printed.
+          if (rect.width <= 0 || rect.height <= 0 || rect.left >= box.right || rect.top >= box.bottom) continue
           const previous = rects[rects.length - 1]
           if (previous && rect.top < previous.bottom - rect.height / 2) {
             rects[rects.length - 1] = new DOMRect(previous.left, Math.min(previous.top, rect.top), Math.max(previous.right, rect.right) - previous.left, Math.max(previous.bottom, rect.bottom) - Math.min(previous.top, rect.top))
@@ -151,12 +152,13 @@ function measureTypesettingInPage(): PageMeasures {
     const area = pageElement.querySelector('.pagedjs_area')
     const content = pageElement.querySelector('.pagedjs_page_content')
     if (!area || !content) return
+    const areaBox = area.getBoundingClientRect()
     const blocks = [...pageElement.querySelectorAll<HTMLElement>('[data-sid]')].filter((block) => !block.closest(skipped))
     let bodyBottom = Number.NEGATIVE_INFINITY
     let lastBodyLine: { line: Line; block: HTMLElement } | undefined
     let hyphenRun = 0
     for (const block of blocks) {
-      const lines = linesOf(block)
+      const lines = linesOf(block, areaBox)
       if (lines.length === 0) continue
       const inNotes = block.closest('.pagedjs_footnote_area') !== null
       const style = getComputedStyle(block)

@@ -1,0 +1,67 @@
+// Paged.js breaks paragraphs over pages as a typographer would (keep-lines-hook.ts): no widow,
+// no orphan, no hyphen at a recto's end. Read back from the PDF, page by page.
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { htmlToPdf, type RenderPdfResult } from '../../../scripts/print/layout/html-to-pdf.ts'
+import { printLayoutScript } from '../../../scripts/print/print-layout-hooks.ts'
+
+const fixture = new URL('../../fixtures/print/typesetting/keep-lines.html', import.meta.url)
+let work: string
+let result: RenderPdfResult
+let pages: string[]
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'samizdat-keep-lines-'))
+  await copyFile(fixture, join(work, 'book.html'))
+  await writeFile(join(work, 'print-layout.js'), printLayoutScript())
+  result = await htmlToPdf({
+    htmlFile: join(work, 'book.html'),
+    allowedRoot: work,
+    toc: [],
+    metadata: { title: 'Keeping lines', authors: [], keywords: [], lang: 'en' },
+    tempDir: work,
+    measure: true,
+  })
+  await writeFile(join(work, 'book.pdf'), result.pdf)
+  pages = Array.from({ length: result.pageCount }, (_, index) =>
+    execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), join(work, 'book.pdf'), '-'], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' | '),
+  )
+})
+
+after(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+test('a widow pulls a line over with it: two lines stay, two go', () => {
+  assert.equal(pages[0], 'Widow one | widow two')
+  assert.equal(pages[1], 'widow three | widow four')
+})
+
+test('an orphan goes over with its paragraph', () => {
+  assert.equal(pages[2], '')
+  assert.equal(pages[3], 'Orphan one | orphan two | orphan three')
+})
+
+test('a word broken at a recto’s foot goes over whole, with its line', () => {
+  assert.equal(pages[4], 'Recto one | recto two')
+  // pdftotext joins a word hyphenated at a line's end.
+  assert.match(pages[5] ?? '', /^recto hyph-?( \| )?enated four \| recto five$/)
+  assert.equal(pages[6], 'Left alone.')
+  assert.equal(result.pageCount, 7)
+})
+
+test('the typesetting report finds nothing left to mend', () => {
+  const rules = (result.measures?.findings ?? []).map((finding) => finding.rule)
+  assert.deepEqual(
+    rules.filter((rule) => rule === 'widow' || rule === 'orphan' || rule === 'hyphen-at-recto-end'),
+    [],
+  )
+})
