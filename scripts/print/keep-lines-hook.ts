@@ -14,7 +14,8 @@
  *   goes to the next page (unless it is all the page holds);
  * - no hyphen at a recto's end: a word broken over the leaf turn is turned
  *   back, and the line that holds its head moves over (the page runs a line
- *   short, as a compositor would make it).
+ *   short, as a compositor would make it);
+ * - at most two hyphenated lines in a row (see limitHyphenRuns).
  *
  * Self-contained: serialised into the print build's `print-layout.js`.
  */
@@ -122,9 +123,79 @@ export function registerKeepLinesHook(): void {
     }
   }
 
+  // Text nodes of `element` in order (a clone's match its original's one for one).
+  const textNodes = (element: Node): Text[] => {
+    const nodes: Text[] = []
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
+    return nodes
+  }
+
+  // The word around `at` loses its soft hyphens: it will not break.
+  const keepWhole = (node: Text, at: number) => {
+    const data = node.data
+    let from = at
+    while (from > 0 && !/\s/.test(data[from - 1]!)) from--
+    let to = at
+    while (to < data.length && !/\s/.test(data[to]!)) to++
+    node.data = data.slice(0, from) + data.slice(from, to).replace(/\u00AD/g, '') + data.slice(to)
+  }
+
+  // The line start after the third of three lines in a row that end at a soft hyphen, if any.
+  const thirdSoftHyphen = (block: Element): LineStart | undefined => {
+    const { starts, hyphenated } = linesOf(block)
+    let run = 0
+    for (let line = 0; line < starts.length - 1; line++) {
+      run = hyphenated[line] ? run + 1 : 0
+      const next = starts[line + 1]!
+      if (run >= 3 && next.node.data[next.offset - 1] === '\u00AD') return next
+    }
+    return undefined
+  }
+
+  /**
+   * At most two hyphenated lines in a row (TeX's \doublehyphendemerits makes a third rare;
+   * CSS's hyphenate-limit-lines is not in Chromium): before the first page, the whole book is laid
+   * out unseen at the page's measure, and the word that ends a third hyphenated line in a row
+   * loses its soft hyphens, in the source Paged.js lays out, until no paragraph has such a run.
+   */
+  const limitHyphenRuns = (wrapper: Element): void => {
+    if (!source) return
+    const column = document.createElement('div')
+    column.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;width:${wrapper.getBoundingClientRect().width}px`
+    column.append(source.cloneNode(true))
+    for (const note of column.querySelectorAll<HTMLElement>('.footnote')) note.style.display = 'none'
+    wrapper.append(column)
+    try {
+      for (const block of column.querySelectorAll('[data-sid]')) {
+        if (!block.textContent?.includes('\u00AD')) continue
+        const original = source.querySelector(`[data-ref="${CSS.escape(block.getAttribute('data-ref') ?? '')}"]`)
+        if (!original) continue
+        for (let round = 0; round < 8; round++) {
+          const end = thirdSoftHyphen(block)
+          if (!end) break
+          const index = textNodes(block).indexOf(end.node)
+          const twin = textNodes(original)[index]
+          keepWhole(end.node, end.offset - 1)
+          if (twin) keepWhole(twin, end.offset - 1)
+        }
+      }
+    } finally {
+      column.remove()
+    }
+  }
+
+  let runsLimited = false
+
   class KeepLines extends paged.Handler {
     afterParsed(parsed: DocumentFragment): void {
       source = parsed
+    }
+
+    onPageLayout(wrapper: Element): void {
+      if (runsLimited) return
+      runsLimited = true
+      limitHyphenRuns(wrapper)
     }
 
     onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
@@ -148,8 +219,9 @@ export function registerKeepLinesHook(): void {
     const block = startElement?.closest('[data-sid]')
     if (!block || !rendered.contains(block) || block.closest('.footnote, .pagedjs_footnote_area, pre, td, th, .line-block, .verse, .poem')) return undefined
     const { starts, hyphenated } = linesOf(block)
-    // The lines that fit in the page area stay; the rest of the paragraph may not be rendered yet.
-    const staying = starts.filter((line) => !lineBelow(line, bounds)).length
+    // The lines before the break stay (the notes at the page's foot take room the page area does not
+    // show); the rest of the paragraph may not be rendered yet.
+    const staying = starts.filter((line) => overflow.comparePoint(line.node, line.offset) < 0 && !lineBelow(line, bounds)).length
     const ref = block.getAttribute('data-ref') ?? ''
     const continued = block.hasAttribute('data-split-from')
     const before = continued ? (placed.get(ref) ?? 0) : 0

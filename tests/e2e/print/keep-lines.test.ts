@@ -28,7 +28,7 @@ before(async () => {
   })
   await writeFile(join(work, 'book.pdf'), result.pdf)
   pages = Array.from({ length: result.pageCount }, (_, index) =>
-    execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), join(work, 'book.pdf'), '-'], { encoding: 'utf8' })
+    execFileSync('pdftotext', ['-layout', '-f', String(index + 1), '-l', String(index + 1), join(work, 'book.pdf'), '-'], { encoding: 'utf8' })
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean)
@@ -52,16 +52,26 @@ test('an orphan goes over with its paragraph', () => {
 
 test('a word broken at a recto’s foot goes over whole, with its line', () => {
   assert.equal(pages[4], 'Recto one | recto two')
-  // pdftotext joins a word hyphenated at a line's end.
-  assert.match(pages[5] ?? '', /^recto hyph-?( \| )?enated four \| recto five$/)
+  assert.equal(pages[5], 'recto hyph- | enated four | recto five')
   assert.equal(pages[6], 'Left alone.')
-  assert.equal(result.pageCount, 7)
+  assert.equal(result.pageCount, 8)
+})
+
+test('no more than two hyphenated lines in a row, where every line could end at a soft hyphen', () => {
+  const lines = (pages[7] ?? '').split(' | ')
+  assert.equal(lines[0], 'abcdefg abc-')
+  let run = 0
+  for (const line of lines) {
+    run = line.endsWith('-') ? run + 1 : 0
+    assert.ok(run <= 2, pages[7])
+  }
+  assert.ok(lines.filter((line) => line.endsWith('-')).length >= 2, pages[7])
 })
 
 test('the typesetting report finds nothing left to mend', () => {
   const rules = (result.measures?.findings ?? []).map((finding) => finding.rule)
   assert.deepEqual(
-    rules.filter((rule) => rule === 'widow' || rule === 'orphan' || rule === 'hyphen-at-recto-end'),
+    rules.filter((rule) => rule === 'widow' || rule === 'orphan' || rule === 'hyphen-at-recto-end' || rule === 'hyphen-ladder'),
     [],
   )
 })
