@@ -1,4 +1,5 @@
 import { registerKeepLinesHook } from './keep-lines-hook.ts'
+import { registerTableHeaderHook } from './table-header-hook.ts'
 
 /**
  * Paged.js hooks the print document registers for itself (shipped as
@@ -6,7 +7,8 @@ import { registerKeepLinesHook } from './keep-lines-hook.ts'
  * `PagedConfig.before`, which Paged.js calls as soon as its polyfill loads).
  *
  * Where paragraphs break over pages (soft hyphens, widows, orphans, a recto's
- * last hyphen): keep-lines-hook.ts, registered after these.
+ * last hyphen, runs of hyphens): keep-lines-hook.ts; a split table's header
+ * repeated: table-header-hook.ts. Both are registered after these.
  *
  * First letters: Paged.js's base stylesheet resets `::first-letter` (colour,
  * size, float…) on every element continued from an earlier page and on its
@@ -56,5 +58,5 @@ export function registerPrintLayoutHooks(): void {
 /** The hooks as a script file's text. */
 export function printLayoutScript(): string {
   // tsx (esbuild keepNames) may wrap inner functions and classes in `__name`, which only exists in node.
-  return `(() => {\n  const __name = (target) => target;\n  (${registerPrintLayoutHooks.toString()})();\n  const previous = window.PagedConfig.before;\n  window.PagedConfig.before = async () => {\n    if (previous) await previous();\n    (${registerKeepLinesHook.toString()})();\n  };\n})();\n`
+  return `(() => {\n  const __name = (target) => target;\n  (${registerPrintLayoutHooks.toString()})();\n  const previous = window.PagedConfig.before;\n  window.PagedConfig.before = async () => {\n    if (previous) await previous();\n    (${registerKeepLinesHook.toString()})();\n    (${registerTableHeaderHook.toString()})();\n  };\n})();\n`
 }

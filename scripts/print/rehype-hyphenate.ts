@@ -59,8 +59,8 @@ const word = /[\p{L}\p{M}]+/giu
 /** Text where {@link wordOrUrl} may find a URL or an e-mail address. */
 const mayHoldUrl = /:\/\/|www\.|@/i
 
-// Text in these elements is not running prose: code, URLs and headings stay whole.
-const skippedTags = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title'])
+// Text in these elements is not running prose: code, URLs, headings and header cells stay whole.
+const skippedTags = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'th'])
 
 /**
  * The `hyphen` pattern file for a language tag (`en-GB` → `en-gb`, `de-AT` →
@@ -137,7 +137,7 @@ function hyphenateChildren(parent: Root | Element, hyphenatorFor: (lang: string)
 }
 
 // Verse is set unjustified and never hyphenated: a line of a poem is the poet's. "Figure 3" stays whole.
-const skippedClasses = ['no-hyphens', 'url', 'line-block', 'verse', 'poem', 'crossref']
+const skippedClasses = ['no-hyphens', 'url', 'line-block', 'verse', 'poem', 'crossref', 'short-cell']
 
 function skipElement(node: Element): boolean {
   if (skippedTags.has(node.tagName)) return true

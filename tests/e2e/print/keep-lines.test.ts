@@ -54,7 +54,7 @@ test('a word broken at a recto’s foot goes over whole, with its line', () => {
   assert.equal(pages[4], 'Recto one | recto two')
   assert.equal(pages[5], 'recto hyph- | enated four | recto five')
   assert.equal(pages[6], 'Left alone.')
-  assert.equal(result.pageCount, 8)
+  assert.equal(result.pageCount, 10)
 })
 
 test('no more than two hyphenated lines in a row, where every line could end at a soft hyphen', () => {
@@ -68,10 +68,16 @@ test('no more than two hyphenated lines in a row, where every line could end at 
   assert.ok(lines.filter((line) => line.endsWith('-')).length >= 2, pages[7])
 })
 
+test('a table of 12 rows split over two pages repeats its header on the second', () => {
+  assert.match(pages[8] ?? '', /^Header \| row 1 \| .* \| row \d+$/)
+  const continued = Number(/row (\d+)$/.exec(pages[8] ?? '')?.[1]) + 1
+  assert.match(pages[9] ?? '', new RegExp(`^Header \\| row ${continued} \\| .* \\| row 12$`))
+})
+
 test('the typesetting report finds nothing left to mend', () => {
   const rules = (result.measures?.findings ?? []).map((finding) => finding.rule)
   assert.deepEqual(
-    rules.filter((rule) => rule === 'widow' || rule === 'orphan' || rule === 'hyphen-at-recto-end' || rule === 'hyphen-ladder'),
+    rules.filter((rule) => rule === 'widow' || rule === 'orphan' || rule === 'hyphen-at-recto-end' || rule === 'hyphen-ladder' || rule === 'unrepeated-table-header'),
     [],
   )
 })
