@@ -162,7 +162,8 @@ export function registerKeepLinesHook(): void {
   const limitHyphenRuns = (wrapper: Element): void => {
     if (!source) return
     const column = document.createElement('div')
-    column.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;width:${wrapper.getBoundingClientRect().width}px`
+    // The body's measure (print-page-css.ts's --text-width): the first page may be a front-matter page of another.
+    column.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;width:var(--text-width, ${wrapper.getBoundingClientRect().width}px)`
     column.append(source.cloneNode(true))
     for (const note of column.querySelectorAll<HTMLElement>('.footnote')) note.style.display = 'none'
     wrapper.append(column)
@@ -208,7 +209,7 @@ export function registerKeepLinesHook(): void {
         moved.setStart(container, offset - 1)
       }
       const kept = keepLines(moved ?? overflow, rendered, bounds)
-      return kept ?? moved
+      return keepWithNext(kept ?? moved ?? overflow, rendered) ?? kept ?? moved
     }
   }
 
@@ -245,6 +246,30 @@ export function registerKeepLinesHook(): void {
     // The whole paragraph goes over, unless nothing would be left on the page.
     if (continued || (starts[0]?.top ?? 0) <= rendered.getBoundingClientRect().top + 1) return record(ref, before + staying)
     moved.setStartBefore(block)
+    return moved
+  }
+
+  /**
+   * A heading or a lead-in (a paragraph ending in ":", class `lead-in`) left last on the page goes
+   * over with what follows it. Paged.js keeps `break-after: avoid` only when the next block starts
+   * below the page; here the next block may start on the page with none of its lines.
+   */
+  function keepWithNext(range: Range, rendered: Element): Range | undefined {
+    const start = range.startContainer
+    const startElement = start.nodeType === Node.TEXT_NODE ? start.parentElement : (start as Element)
+    const breaking = startElement?.closest('[data-sid]')
+    // The break falls after some line of its block: that block, not a heading, ends the page.
+    if (breaking && rendered.contains(breaking) && linesOf(breaking).starts.some((line) => range.comparePoint(line.node, line.offset) < 0)) return undefined
+    const before = [...rendered.querySelectorAll('[data-sid]')].filter(
+      (block) => block !== breaking && !block.contains(start) && !block.closest('.footnote, .pagedjs_footnote_area') && range.comparePoint(block, 0) < 0,
+    )
+    const last = before[before.length - 1]
+    if (!last || !(/^H[1-6]$/.test(last.tagName) || last.classList.contains('lead-in'))) return undefined
+    const first = linesOf(last).starts[0]
+    // Not when it is all the page holds.
+    if (!first || first.top <= rendered.getBoundingClientRect().top + 1) return undefined
+    const moved = range.cloneRange()
+    moved.setStartBefore(last)
     return moved
   }
 

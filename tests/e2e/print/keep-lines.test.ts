@@ -54,7 +54,7 @@ test('a word broken at a recto’s foot goes over whole, with its line', () => {
   assert.equal(pages[4], 'Recto one | recto two')
   assert.equal(pages[5], 'recto hyph- | enated four | recto five')
   assert.equal(pages[6], 'Left alone.')
-  assert.equal(result.pageCount, 10)
+  assert.equal(result.pageCount, 13)
 })
 
 test('no more than two hyphenated lines in a row, where every line could end at a soft hyphen', () => {
@@ -74,10 +74,16 @@ test('a table of 12 rows split over two pages repeats its header on the second',
   assert.match(pages[9] ?? '', new RegExp(`^Header \\| row ${continued} \\| .* \\| row 12$`))
 })
 
+test('a heading and a lead-in go over with what follows them', () => {
+  assert.equal(pages[10], 'Before.')
+  assert.equal(pages[11], 'A heading | Its text. | Before.')
+  assert.equal(pages[12], 'These follow: | one | two')
+})
+
 test('the typesetting report finds nothing left to mend', () => {
   const rules = (result.measures?.findings ?? []).map((finding) => finding.rule)
   assert.deepEqual(
-    rules.filter((rule) => rule === 'widow' || rule === 'orphan' || rule === 'hyphen-at-recto-end' || rule === 'hyphen-ladder' || rule === 'unrepeated-table-header'),
+    rules.filter((rule) => rule === 'widow' || rule === 'orphan' || rule === 'hyphen-at-recto-end' || rule === 'hyphen-ladder' || rule === 'unrepeated-table-header' || rule.startsWith('stranded')),
     [],
   )
 })
