@@ -41,10 +41,12 @@ export function registerKeepLinesHook(): void {
     let lineBottom = Number.NEGATIVE_INFINITY
     let lastText = ''
     const consider = (node: Text, offset: number, box: DOMRect, text: string) => {
-      // A new line starts below the first box of the line before (a superscript starts higher, a
-      // subscript within), or above it: the top of the next column, where Paged.js lets the text
-      // that overflows the page run while it looks for the break.
-      if (box.top >= lineBottom - 2 || box.bottom <= lineTop + 2) {
+      // A new line starts below the middle of the line before's first box (a superscript starts
+      // higher, a subscript above it; a face's boxes may be taller than the leading, so they overlap),
+      // or above it: the top of the next column, where Paged.js lets the text that overflows the
+      // page run while it looks for the break.
+      const middle = (lineTop + lineBottom) / 2
+      if (box.top > middle || box.bottom < middle) {
         if (starts.length > 0) hyphenated.push(/[-\u00AD\u2011]$/.test(lastText))
         starts.push({ node, offset, top: box.top })
         lineTop = box.top
@@ -61,7 +63,8 @@ export function registerKeepLinesHook(): void {
         const boxes = [...range.getClientRects()].filter((box) => box.width > 0 && box.height > 0)
         const first = boxes[0]
         if (!first) continue
-        if (!boxes.some((box) => box.top >= first.bottom - 2 || box.bottom <= first.top + 2)) {
+        const firstMiddle = (first.top + first.bottom) / 2
+        if (!boxes.some((box) => box.top > firstMiddle || box.bottom < firstMiddle)) {
           consider(node, match.index, first, match[0])
           continue
         }
@@ -72,7 +75,8 @@ export function registerKeepLinesHook(): void {
           range.setEnd(node, at + 1)
           const box = range.getClientRects()[0]
           if (!box || box.height === 0) continue
-          const late = at - 2 >= match.index && node.data[at - 2] === '\u00AD' && (box.top >= lineBottom - 2 || box.bottom <= lineTop + 2)
+          const middle = (lineTop + lineBottom) / 2
+          const late = at - 2 >= match.index && node.data[at - 2] === '\u00AD' && (box.top > middle || box.bottom < middle)
           if (late) lastText = node.data.slice(match.index, at - 1)
           consider(node, late ? at - 1 : at, box, node.data.slice(match.index, at + 1))
         }

@@ -116,8 +116,13 @@ function measureTypesettingInPage(): PageMeasures {
     for (const fragment of fragments) {
       const line = lines[lines.length - 1]
       const previous = line?.fragments[line.fragments.length - 1]
-      // A new line when this word starts below the last one, or left of it and below its middle (a subscript starts neither).
-      const below = previous && (fragment.top > previous.bottom - 2 || (fragment.left < previous.left - 1 && fragment.top > (previous.top + previous.bottom) / 2))
+      // A new line when this word starts below the middle of the line's first word (a face's boxes may
+      // be taller than the leading, so lines' boxes overlap), or left of the last word and below its middle.
+      const head = line?.fragments[0]
+      const below =
+        previous &&
+        head &&
+        (fragment.top > (head.top + head.bottom) / 2 || (fragment.left < previous.left - 1 && fragment.top > (previous.top + previous.bottom) / 2))
       if (line && previous && !below) line.fragments.push(fragment)
       else lines.push({ fragments: [fragment] })
     }
