@@ -145,14 +145,18 @@ export function registerKeepLinesHook(): void {
     node.data = data.slice(0, from) + data.slice(from, to).replace(/\u00AD/g, '') + data.slice(to)
   }
 
-  // The line start after the third of three lines in a row that end at a soft hyphen, if any.
+  // In the first run of three hyphenated lines, the line start after the last of them that ends at a
+  // soft hyphen (a compound's own hyphen, "self-", cannot go), if any.
   const thirdSoftHyphen = (block: Element): LineStart | undefined => {
     const { starts, hyphenated } = linesOf(block)
+    const soft = (line: number) => {
+      const next = starts[line + 1]
+      return next && next.node.data[next.offset - 1] === '\u00AD' ? next : undefined
+    }
     let run = 0
     for (let line = 0; line < starts.length - 1; line++) {
       run = hyphenated[line] ? run + 1 : 0
-      const next = starts[line + 1]!
-      if (run >= 3 && next.node.data[next.offset - 1] === '\u00AD') return next
+      if (run >= 3) return soft(line) ?? soft(line - 1) ?? soft(line - 2)
     }
     return undefined
   }
