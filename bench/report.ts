@@ -60,6 +60,15 @@ function scaleSection(scale: ScaleRecord): string {
       if (!run.valid && stages.length > 0) lines.push(`- ${tool.id} run ${run.run}, stages samizdat finished before it stopped: ${stages.join(', ')}`)
     }
   }
+  for (const tool of scale.tools) {
+    const figures = tool.runs.find((run) => run.typesetting)?.typesetting
+    if (!figures) continue
+    const counts = Object.entries((figures['counts'] ?? {}) as Record<string, number>).map(([rule, count]) => `${rule} ${count}`)
+    lines.push(
+      `- ${tool.id}, typesetting report: ${figures['pages']} pages, ${figures['lines']} lines, ${figures['hyphenatedPercent']} % hyphenated, ` +
+        `${figures['looseLinesPercent']} % loose (worst ${figures['worstSpaceRatio']}×); ${counts.join(', ')}`,
+    )
+  }
   for (const check of scale.checks) lines.push(`- check: ${check}`)
   return lines.join('\n').trimEnd()
 }

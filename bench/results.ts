@@ -21,6 +21,8 @@ export interface RunRecord {
   readonly notes: readonly string[]
   /** samizdat's own stage times, in ms. */
   readonly stages?: Readonly<Record<string, number>>
+  /** samizdat's typesetting report (`build --report`): its figures, without the findings. */
+  readonly typesetting?: Readonly<Record<string, unknown>>
   /** The end of stderr, for a run that did not succeed. */
   readonly stderrTail?: string
 }

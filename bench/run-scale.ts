@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import path from 'node:path'
 import { checkOutputs } from './check-output.ts'
@@ -98,6 +98,7 @@ async function measureRun(context: ToolContext, id: keyof typeof tools, dir: str
   const check = measured.status === 'ok' ? await checkOutputs(prepared.outputs) : { problems: [] }
   const valid = measured.status === 'ok' && check.problems.length === 0
   const stages = id.startsWith('samizdat') ? samizdatStages(measured.stderr) : {}
+  const typesetting = id.startsWith('samizdat') ? await readTypesetting(path.join(dir, 'out', 'book.report.json')) : undefined
   return {
     run,
     status: measured.status,
@@ -112,7 +113,18 @@ async function measureRun(context: ToolContext, id: keyof typeof tools, dir: str
     problems: check.problems,
     notes: [...prepared.notes, ...exitNote(measured)],
     ...(Object.keys(stages).length > 0 ? { stages } : {}),
+    ...(typesetting ? { typesetting } : {}),
     ...(valid ? {} : { stderrTail: tail(measured.stderr) }),
+  }
+}
+
+/** The figures of samizdat's typesetting report, when the run wrote one. */
+async function readTypesetting(file: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const { findings: _findings, ...figures } = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+    return figures
+  } catch {
+    return undefined
   }
 }
 

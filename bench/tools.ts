@@ -55,24 +55,24 @@ export type ToolId = (typeof toolIds)[number]
 const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 /** `samizdat build` of a fresh copy of the book into an empty folder: a cold build, whatever caches samizdat may keep. */
-function samizdat(id: ToolId, label: string, formats: string | undefined, outputs: readonly [string, OutputKind][]): Tool {
+function samizdat(id: ToolId, label: string, formats: string | undefined, outputs: readonly [string, OutputKind][], extra: readonly string[] = []): Tool {
   return {
     id,
     label,
     async prepare(context, dir) {
-      const command = await samizdatCommand(context, dir, formats)
+      const command = await samizdatCommand(context, dir, formats, extra)
       return { command, outputs: outputs.map(([name, kind]) => ({ file: path.join(dir, 'out', name), kind })), notes: [] }
     },
   }
 }
 
-async function samizdatCommand(context: ToolContext, dir: string, formats: string | undefined): Promise<Command> {
+async function samizdatCommand(context: ToolContext, dir: string, formats: string | undefined, extra: readonly string[] = []): Promise<Command> {
   const book = path.join(dir, 'book')
   await cp(context.book.dir, book, { recursive: true })
   await mkdir(path.join(dir, 'cache'))
   return {
     command: process.execPath,
-    args: [path.join(context.repo, 'scripts', 'bin.js'), 'build', book, '--out', path.join(dir, 'out'), ...(formats ? ['--format', formats] : [])],
+    args: [path.join(context.repo, 'scripts', 'bin.js'), 'build', book, '--out', path.join(dir, 'out'), ...(formats ? ['--format', formats] : []), ...extra],
     cwd: context.repo,
     // The same Chromium as the other tools; a cache of the run's own (SAMIZDAT_CACHE wins over XDG_CACHE_HOME, see
     // scripts/lib/build-cache.ts), so a cold build is cold and a rebuild finds only what its first build left.
@@ -181,7 +181,8 @@ export const tools: Readonly<Record<ToolId, Tool>> = {
     ['book.epub', 'epub'],
     ['book.html', 'html'],
   ]),
-  'samizdat-pdf': samizdat('samizdat-pdf', 'samizdat PDF', 'pdf', [['book.pdf', 'pdf']]),
+  // With the typesetting report (book.report.json), which the record keeps: its time is in the run's.
+  'samizdat-pdf': samizdat('samizdat-pdf', 'samizdat PDF (+ typesetting report)', 'pdf', [['book.pdf', 'pdf']], ['--report']),
   'samizdat-pdf-epub': samizdat('samizdat-pdf-epub', 'samizdat PDF + EPUB', 'pdf,epub', [
     ['book.pdf', 'pdf'],
     ['book.epub', 'epub'],

@@ -42,7 +42,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       .description('build the book in DIR into --out: print PDF, booklet, EPUB and web edition')
       .argument('[dir]', bookDirHelp)
       .option('-o, --out <dir>', 'output folder (default: dist inside the book folder; never cleaned: each output is replaced whole)')
-      .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet,cover (default: all)'),
+      .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet,cover (default: all)')
+      .option('--report', 'measure the print pages: widows, orphans, hyphens, loose lines, underfull pages… (also --out/book.report.json)'),
   )
     .addHelpText(
       'after',
@@ -51,14 +52,22 @@ export async function main(argv: readonly string[]): Promise<number> {
         'samizdat build my-book --format pdf,epub   # into my-book/dist',
         'samizdat build my-book --page-size 6x9 --bleed 3mm --marks crop',
         'samizdat build my-book --strict        # fail on warnings too (CI)',
+        'samizdat build my-book --format pdf --report   # the typesetting report',
       ),
     )
-    .action(async (named: string | undefined, flags: BookFlags & { out?: string; format?: string }, command: Command) => {
+    .action(async (named: string | undefined, flags: BookFlags & { out?: string; format?: string; report?: boolean }, command: Command) => {
       const { buildCommand } = await import('./commands/build.ts')
       const { formats } = await import('./config/formats.ts')
       const wanted = usage(command, () => parseFormats(flags.format, formats))
       const dir = named ?? defaultBookDir()
-      code = await buildCommand({ dir, out: flags.out ?? defaultOutDir(dir), formats: wanted, overrides: bookOverrides(flags), signal: interruptSignal() })
+      code = await buildCommand({
+        dir,
+        out: flags.out ?? defaultOutDir(dir),
+        formats: wanted,
+        overrides: bookOverrides(flags),
+        ...(flags.report ? { report: true } : {}),
+        signal: interruptSignal(),
+      })
     })
 
   addBookFlags(

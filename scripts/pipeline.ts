@@ -9,6 +9,7 @@ import { bookTreeToWebHtml } from './web/book-tree-to-web-html.ts'
 import { webImages, webStylesheets, writeWebAssets } from './web/write-web-assets.ts'
 import { manuscriptToBookTree } from './read/manuscript-to-book-tree.ts'
 import type { BrowserPool } from './print/browser/browser-pool.ts'
+import type { TypesettingReport } from './print/typesetting-report.ts'
 import { startBrowsers } from './print/start-browsers.ts'
 import { writeFileAtomic } from './lib/write-file-atomic.ts'
 
@@ -20,6 +21,8 @@ export interface BuildOptions {
   readonly overrides?: BookOverrides
   readonly signal?: AbortSignal
   readonly onEvent?: (event: BuildEvent) => void
+  /** Measure the print edition's pages: the typesetting report, written as `book.report.json`. */
+  readonly report?: boolean
 }
 
 /** What a build made, and the source files with their messages. */
@@ -29,6 +32,8 @@ export interface BuildResult {
   readonly tree: BookTree
   /** Pages of the print PDF, when one was built. */
   readonly pageCount?: number
+  /** The print edition's typesetting report, when asked for. */
+  readonly report?: TypesettingReport
 }
 
 /**
@@ -71,6 +76,7 @@ async function makeOutputs(
   let pageCount: number | undefined
   let pageStarts: readonly PageStart[] | undefined
   let printPdf: Uint8Array | undefined
+  let report: TypesettingReport | undefined
 
   const images = webImages(tree)
   if (wants('html')) {
@@ -87,6 +93,7 @@ async function makeOutputs(
         // startBrowsers starts one for every build with a print edition.
         browsers: browsers!,
         covers: { wrap: wants('booklet') || (wants('pdf') && printCover), spread: wants('cover') },
+        ...(options.report ? { report: true } : {}),
         onProgress: (progress) =>
           emit({ type: 'progress', stage: 'pdf', pages: progress.pages, message: `${progress.pages} pages laid out${progress.chapter ? ` (${progress.chapter})` : ''}` }),
       }),
@@ -94,7 +101,8 @@ async function makeOutputs(
     // The stage's messages name the output they concern, where the writer will look for it.
     printed.file.path = path.join(options.out, 'book.pdf')
     files.push(printed.file)
-    ;({ pageCount, pageStarts, pdf: printPdf } = printed)
+    ;({ pageCount, pageStarts, pdf: printPdf, report } = printed)
+    if (report) pending.push({ name: 'book.report.json', data: `${JSON.stringify(report, null, 2)}\n` })
     const { covered, spread } = printed
     if (covered && printCover) {
       pageCount = covered.pageCount
@@ -148,7 +156,7 @@ async function makeOutputs(
     const bytes = typeof output.data === 'string' ? Buffer.byteLength(output.data) : output.data.byteLength
     emit({ type: 'output', file, bytes, ...(output.pages ? { pages: output.pages } : {}) })
   }
-  return { files, outputs, tree, ...(pageCount ? { pageCount } : {}) }
+  return { files, outputs, tree, ...(pageCount ? { pageCount } : {}), ...(report ? { report } : {}) }
 }
 
 function zineOptions({ book }: BookTree) {

@@ -5,6 +5,7 @@ import { reportFiles } from '../diagnostics/report.ts'
 import { formatTimings } from '../diagnostics/timings.ts'
 import type { Format } from '../config/formats.ts'
 import { buildBook } from '../pipeline.ts'
+import { formatTypesettingReport } from '../print/typesetting-report.ts'
 import type { BookOverrides } from '../config/resolve-book.ts'
 import { exitCodes } from './exit-codes.ts'
 import { reportCrash } from './report-crash.ts'
@@ -15,6 +16,8 @@ export interface BuildCommandOptions {
   readonly out: string
   readonly formats: ReadonlySet<Format>
   readonly overrides: BookOverrides
+  /** Print the typesetting report of the print edition (and write book.report.json). */
+  readonly report?: boolean
   readonly signal?: AbortSignal
   /** Where progress, problems and the summary go (stderr: stdout stays clean for pipes). */
   readonly stream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
@@ -32,6 +35,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const progress = createProgress(stream)
   let files: readonly VFile[]
   let strict = options.overrides.strict === true
+  let typesetting: Awaited<ReturnType<typeof buildBook>>['report']
   try {
     const result = await buildBook({
       dir: options.dir,
@@ -39,9 +43,11 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       formats: options.formats,
       overrides: options.overrides,
       onEvent: progress.onEvent,
+      ...(options.report ? { report: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     })
     files = result.files
+    typesetting = result.report
     strict = result.tree.book.strict
   } catch (error) {
     progress.pause()
@@ -54,6 +60,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   progress.pause()
   const report = reportFiles(files, { strict, color: progress.color })
   if (report.text) stream.write(`${report.text}\n`)
+  if (typesetting) stream.write(`${formatTypesettingReport(typesetting)}\n`)
   const ok = report.errors === 0
   if (!ok) stream.write(`samizdat: fix the errors above and build again; outputs not rebuilt are left as they were in ${options.out}\n`)
   progress.summary({ ok, errors: report.errors, warnings: report.warnings, ms: performance.now() - start })

@@ -21,6 +21,9 @@ const personList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)
 // A web address the colophon links to: `javascript:` or `file:` must not become a link in the book.
 const webAddress = z.url({ protocol: /^https?$/, message: 'a web address starting with https://' })
 
+/** A word as it may break: letters, with a hyphen at each break point. */
+const hyphenationWord = z.string().regex(/^[\p{L}\p{M}'’]+(-[\p{L}\p{M}'’]+)*$/u, 'a word with a hyphen at each place it may break, such as hy-phen-ation')
+
 /**
  * The schema of `book.yaml`. Every CLI flag has a twin here; unknown keys are
  * errors (a typo must not be silently ignored).
@@ -103,6 +106,11 @@ export const bookSchema = z.strictObject({
   fontSize: z.string().regex(/^\d+(\.\d+)?pt$/, 'a size in points such as 10pt').optional(),
   leading: z.string().regex(/^\d+(\.\d+)?pt$/, 'a line spacing in points such as 13.5pt').optional(),
   hyphenate: z.boolean().default(true),
+  /**
+   * Hyphenation exceptions: words with a hyphen where each may break (none: never broken), for the
+   * book's language, or by language tag (`en-GB:`, `fr:`). They win over the built-in ones.
+   */
+  hyphenation: z.union([z.array(hyphenationWord), z.record(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en-GB'), z.array(hyphenationWord))]).optional(),
   trustedHtml: z.boolean().default(false),
   strict: z.boolean().default(false),
 })

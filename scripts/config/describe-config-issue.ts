@@ -53,6 +53,8 @@ const expects: Readonly<Record<string, string>> = {
   fontSize: 'a size in points such as `10pt`',
   leading: 'a line spacing in points such as `13.5pt`',
   hyphenate: yesNo,
+  hyphenation: 'a list of words with a hyphen where each may break (`- hy-phen-ation`), or such lists by language (`en-GB:`, `fr:`)',
+  'hyphenation.*': 'a word with a hyphen at each place it may break, such as `hy-phen-ation`',
   trustedHtml: yesNo,
   strict: yesNo,
 }

@@ -11,6 +11,7 @@ import { htmlToPdf } from './layout/html-to-pdf.ts'
 import type { BrowserPool } from './browser/browser-pool.ts'
 import { pieceWorkers, piecesToPdf } from './parts/pieces-to-pdf.ts'
 import { reportRefused } from './report-refused.ts'
+import { type TypesettingReport, typesettingReport } from './typesetting-report.ts'
 import { writePrintBuild } from './write-print-build.ts'
 import { lengthMm } from '../lib/length-mm.ts'
 import { addPrintBoxes } from './finish/add-print-boxes.ts'
@@ -29,6 +30,8 @@ export interface PdfStageOptions {
   readonly browsers: BrowserPool
   /** Print the covers too: the book wrapped in them (for book.pdf or the booklet), and the spread `book-cover.pdf`. */
   readonly covers?: { readonly wrap: boolean; readonly spread: boolean }
+  /** Measure the laid-out pages and report widows, loose lines, underfull pages… (see typesetting-report.ts). */
+  readonly report?: boolean
 }
 
 /** The print PDF, where its pages begin, and the stage's own messages. */
@@ -43,6 +46,8 @@ export interface PdfStageResult {
   readonly covered?: CoveredPdf
   /** With `covers.spread`: back cover, spine and front cover on one page. */
   readonly spread?: CoverSpread
+  /** The typesetting report, when asked for; its findings are also warnings on the chapters' files. */
+  readonly report?: TypesettingReport
 }
 
 /**
@@ -81,6 +86,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.report ? { measure: true } : {}),
     }
     const design = pageDesign(book.pageSize)
     const box: CoverBox = { width: design.width, height: design.height, bleed: lengthMm(book.bleed) }
@@ -101,6 +107,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
     for (const problem of covers?.messages ?? []) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
     reportRefused(tree, file, result)
     for (const problem of result.consoleErrors) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
+    const report = result.measures ? typesettingReport(result.measures, tree, result.pageStarts, file) : undefined
     // For a print shop: TrimBox and BleedBox on every page, marks in the slug.
     const shop = async (pdf: Uint8Array, name: string) => {
       const boxed = book.bleed || book.marks || book.pdf ? await addPrintBoxes(pdf, { bleedMm: box.bleed, marks: book.marks }) : pdf
@@ -114,6 +121,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
       pageCount: result.pageCount,
       timings: result.timings,
       file,
+      ...(report ? { report } : {}),
       ...(covered ? { covered: { ...covered, pdf: await shop(covered.pdf, 'book.pdf') } } : {}),
       ...(spread ? { spread: { ...spread, pdf: await shop(spread.pdf, 'book-cover.pdf') } } : {}),
     }

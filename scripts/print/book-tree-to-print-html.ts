@@ -14,6 +14,7 @@ import { termsForLang } from '../lib/terms-for-lang.ts'
 import { bibliographyId, colophon, contents, halfTitle, titlePage } from './print-front-matter.ts'
 import { type PrintOptions, runningHeadCapacity } from './print-page-css.ts'
 import rehypeHyphenate, { hyphenationPatternName } from './rehype-hyphenate.ts'
+import rehypePrintKeeps from './rehype-print-keeps.ts'
 import rehypePrintFootnotes from './rehype-print-footnotes.ts'
 import rehypePrintLinks from './rehype-print-links.ts'
 
@@ -106,8 +107,10 @@ function printBody(tree: BookTree, options: PrintDocumentOptions): { front: Elem
   const links = unified().use(rehypePrintLinks, { targets, pageTerm: terms.page })
   warnLongRunningHeads(tree)
   // One processor for every chapter: the hyphenator (patterns, cache of hyphenated words) is made once per book.
-  const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page })
-  if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang })
+  const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page }).use(rehypePrintKeeps)
+  // book.yaml's `hyphenation`: a list is for the book's language.
+  const exceptions = Array.isArray(book.hyphenation) ? { [book.lang]: book.hyphenation } : (book.hyphenation ?? {})
+  if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang, exceptions })
   const chapters = tree.chapters.map((chapter, index) => {
     const hast = processor.runSync(cloneHast(chapter.hast), chapter.file) as Root
     pointImagesIntoBuild(hast, chapter, images)

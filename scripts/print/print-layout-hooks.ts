@@ -1,14 +1,14 @@
+import { registerKeepLinesHook } from './keep-lines-hook.ts'
+import { registerTableHeaderHook } from './table-header-hook.ts'
+
 /**
  * Paged.js hooks the print document registers for itself (shipped as
  * `print-layout.js` next to `print.html`, run before Paged.js starts through
  * `PagedConfig.before`, which Paged.js calls as soon as its polyfill loads).
  *
- * Soft hyphens: when a paragraph breaks across pages at a soft hyphen,
- * Chromium reports the letter after the hyphen on the line above, so Paged.js
- * splits the word one letter late (`ap-p‑ | endix`). Moving the break back to
- * the soft hyphen gives `ap- | pendix`. The hyphen Paged.js adds there is a
- * plain `-`: its default, U+2011, is not in the book face and would fall back
- * to another font.
+ * Where paragraphs break over pages (soft hyphens, widows, orphans, a recto's
+ * last hyphen, runs of hyphens): keep-lines-hook.ts; a split table's header
+ * repeated: table-header-hook.ts. Both are registered after these.
  *
  * First letters: Paged.js's base stylesheet resets `::first-letter` (colour,
  * size, float…) on every element continued from an earlier page and on its
@@ -38,17 +38,6 @@ export function registerPrintLayoutHooks(): void {
     if (previous) await previous()
     const paged = w.Paged
     if (!paged) return
-    class SoftHyphenBreak extends paged.Handler {
-      onOverflow(overflow: Range | undefined): Range | undefined {
-        const container = overflow?.startContainer
-        const offset = overflow?.startOffset ?? 0
-        if (!overflow || container?.nodeType !== Node.TEXT_NODE || offset < 2) return undefined
-        if (container.textContent?.charAt(offset - 2) !== '\u00AD') return undefined
-        const moved = overflow.cloneRange()
-        moved.setStart(container, offset - 1)
-        return moved
-      }
-    }
     class FirstLetterReset extends paged.Handler {
       beforeParsed(): void {
         const polisher = (this as unknown as { polisher?: { base?: HTMLStyleElement; inserted?: HTMLStyleElement[] } }).polisher
@@ -62,12 +51,12 @@ export function registerPrintLayoutHooks(): void {
         }
       }
     }
-    paged.registerHandlers(SoftHyphenBreak, FirstLetterReset)
+    paged.registerHandlers(FirstLetterReset)
   }
 }
 
 /** The hooks as a script file's text. */
 export function printLayoutScript(): string {
   // tsx (esbuild keepNames) may wrap inner functions and classes in `__name`, which only exists in node.
-  return `(() => {\n  const __name = (target) => target;\n  (${registerPrintLayoutHooks.toString()})();\n})();\n`
+  return `(() => {\n  const __name = (target) => target;\n  (${registerPrintLayoutHooks.toString()})();\n  const previous = window.PagedConfig.before;\n  window.PagedConfig.before = async () => {\n    if (previous) await previous();\n    (${registerKeepLinesHook.toString()})();\n    (${registerTableHeaderHook.toString()})();\n  };\n})();\n`
 }

@@ -1,17 +1,23 @@
 import { createRequire } from 'node:module'
 import type { Element, Root } from 'hast'
 import type { Plugin } from 'unified'
+import { builtInExceptions, hyphenationMinima } from './hyphenation-rules.ts'
 
 /** Options for {@link rehypeHyphenate}. */
 export interface HyphenateOptions {
   /** The text's BCP 47 language tag (`en-GB`, `de`, …): picks the patterns. */
   readonly lang: string
-  /** Shortest word that is hyphenated (default 6 letters). */
+  /** Shortest word that is hyphenated (default: the language's, see hyphenationMinima). */
   readonly minWordLength?: number
-  /** Fewest letters left before a break (default 2). */
+  /** Fewest letters left before a break (default: the language's). */
   readonly leftMin?: number
-  /** Fewest letters carried after a break (default 3). */
+  /** Fewest letters carried after a break (default: the language's). */
   readonly rightMin?: number
+  /**
+   * The book's own exceptions by language tag (`en-GB`, `en`, `fr`; book.yaml's
+   * `hyphenation`): each word with a hyphen where it may break, none to keep it whole.
+   */
+  readonly exceptions?: Readonly<Record<string, readonly string[]>>
 }
 
 /** The soft hyphen: invisible unless the line breaks there (CSS `hyphens: manual`). */
@@ -23,15 +29,20 @@ type CreateHyphenator = (patterns: unknown, options: { html: boolean; hyphenChar
 const require = createRequire(import.meta.url)
 
 // A language's full tag or primary subtag → the `hyphen` package's pattern file, where the names differ.
+// English takes Liang's patterns (hyph-en-us, from Knuth's hyphen.tex) in every region: the
+// hyph-en-gb patterns broke common words where a British reader stumbles ("vo-lun-teer",
+// "be-ne-fits", "sci-ent-ist", "re-com-men-ded", "del-eg-ates", "sens-it-ive"; tests/unit/print/
+// rehype-hyphenate.test.ts lists them); British spellings the American patterns miss are exceptions
+// (hyphenation-rules.ts).
 const patternNames: Readonly<Record<string, string>> = {
   en: 'en-us',
   'en-us': 'en-us',
-  'en-gb': 'en-gb',
-  'en-au': 'en-gb',
-  'en-nz': 'en-gb',
-  'en-ie': 'en-gb',
-  'en-za': 'en-gb',
-  'en-in': 'en-gb',
+  'en-gb': 'en-us',
+  'en-au': 'en-us',
+  'en-nz': 'en-us',
+  'en-ie': 'en-us',
+  'en-za': 'en-us',
+  'en-in': 'en-us',
   de: 'de-1996',
   el: 'el-monoton',
   mn: 'mn-cyrl',
@@ -48,8 +59,8 @@ const word = /[\p{L}\p{M}]+/giu
 /** Text where {@link wordOrUrl} may find a URL or an e-mail address. */
 const mayHoldUrl = /:\/\/|www\.|@/i
 
-// Text in these elements is not running prose: code, URLs and headings stay whole.
-const skippedTags = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title'])
+// Text in these elements is not running prose: code, URLs, headings and header cells stay whole.
+const skippedTags = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'th'])
 
 /**
  * The `hyphen` pattern file for a language tag (`en-GB` → `en-gb`, `de-AT` →
@@ -84,7 +95,7 @@ const rehypeHyphenate: Plugin<[HyphenateOptions], Root> = (options) => {
   const hyphenatorFor = (tag: string): Hyphenator | undefined => {
     if (!hyphenators.has(tag)) {
       const patternName = hyphenationPatternName(tag)
-      hyphenators.set(tag, patternName ? createWordHyphenator(patternName, options) : undefined)
+      hyphenators.set(tag, patternName ? createWordHyphenator(patternName, tag, options) : undefined)
     }
     return hyphenators.get(tag)
   }
@@ -126,7 +137,7 @@ function hyphenateChildren(parent: Root | Element, hyphenatorFor: (lang: string)
 }
 
 // Verse is set unjustified and never hyphenated: a line of a poem is the poet's. "Figure 3" stays whole.
-const skippedClasses = ['no-hyphens', 'url', 'line-block', 'verse', 'poem', 'crossref']
+const skippedClasses = ['no-hyphens', 'url', 'line-block', 'verse', 'poem', 'crossref', 'short-cell']
 
 function skipElement(node: Element): boolean {
   if (skippedTags.has(node.tagName)) return true
@@ -134,13 +145,18 @@ function skipElement(node: Element): boolean {
   return Array.isArray(className) && skippedClasses.some((name) => className.includes(name))
 }
 
-/** Hyphenate one word with the language's patterns, keeping `leftMin` and `rightMin` letters around each break. */
-function createWordHyphenator(patternName: string, options: HyphenateOptions): Hyphenator {
+/**
+ * Hyphenate one word of language `lang` with its patterns, keeping `leftMin` and `rightMin`
+ * letters around each break; an exception (the book's, then the built-in ones) decides instead.
+ */
+function createWordHyphenator(patternName: string, lang: string, options: HyphenateOptions): Hyphenator {
   const createHyphenator = require('hyphen/hyphen.js') as CreateHyphenator
-  const minWordLength = options.minWordLength ?? 6
-  const leftMin = options.leftMin ?? 2
-  const rightMin = options.rightMin ?? 3
+  const minima = hyphenationMinima(lang)
+  const minWordLength = options.minWordLength ?? minima.minWordLength
+  const leftMin = options.leftMin ?? minima.leftMin
+  const rightMin = options.rightMin ?? minima.rightMin
   const patterned = createHyphenator(require(`hyphen/patterns/${patternName}.js`), { html: false, hyphenChar: softHyphen, minWordLength })
+  const exceptions = exceptionsFor(lang, options.exceptions)
   const cache = new Map<string, string>()
   return (word) => {
     let result = cache.get(word)
@@ -150,7 +166,8 @@ function createWordHyphenator(patternName: string, options: HyphenateOptions): H
         cache.set(word, word)
         return word
       }
-      const parts = patterned(word).split(softHyphen)
+      const exception = exceptions.get(word.toLowerCase())
+      const parts = exception ? splitLike(word, exception) : patterned(word).split(softHyphen)
       result = parts[0] ?? ''
       let before = result.length
       for (const part of parts.slice(1)) {
@@ -162,6 +179,38 @@ function createWordHyphenator(patternName: string, options: HyphenateOptions): H
     }
     return result
   }
+}
+
+/**
+ * The exceptions that apply to `lang` (`en-gb`): built-in ones for its primary subtag, then the
+ * book's for the primary subtag and for the full tag, later ones winning. Word (lower case) → its
+ * parts between break points.
+ */
+function exceptionsFor(lang: string, own: HyphenateOptions['exceptions'] = {}): Map<string, readonly number[]> {
+  const primary = lang.split('-')[0] ?? lang
+  const bookLists = Object.entries(own).flatMap(([tag, words]) => {
+    const key = tag.toLowerCase()
+    return key === primary || key === lang ? [words] : []
+  })
+  const found = new Map<string, readonly number[]>()
+  for (const words of [builtInExceptions[primary] ?? [], ...bookLists]) {
+    for (const written of words) {
+      const parts = written.split(/[-\u00AD]/)
+      found.set(parts.join('').toLowerCase(), parts.map((part) => part.length))
+    }
+  }
+  return found
+}
+
+/** `word` cut into parts of the lengths an exception gives. */
+function splitLike(word: string, lengths: readonly number[]): string[] {
+  const parts: string[] = []
+  let at = 0
+  for (const length of lengths) {
+    parts.push(word.slice(at, at + length))
+    at += length
+  }
+  return parts
 }
 
 export default rehypeHyphenate

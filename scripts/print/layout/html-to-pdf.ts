@@ -4,8 +4,9 @@ import type { PageStart } from '../../lib/book-model.ts'
 import type { RefusedConnection } from '../browser/refuse-side-doors.ts'
 import { type BrowserSession, type PageLog, withBrowser } from '../browser/browser-session.ts'
 import { containPages, type LayoutProgress, layOutPages, preparePagedLayout } from './paged-layout.ts'
-import { readPageMap } from './read-page-map.ts'
+import { type PageMap, readPageMap } from './read-page-map.ts'
 import { isAllowedUrl } from '../browser/sandbox-requests.ts'
+import { measureTypesetting } from './measure-typesetting.ts'
 import { settleSoftHyphens } from './settle-soft-hyphens.ts'
 import { stabiliseIds } from './stabilise-ids.ts'
 import { withTimeLimit } from '../browser/time-limit.ts'
@@ -41,6 +42,8 @@ export interface RenderPdfOptions {
   readonly tempDir?: string
   /** Browsers already started (see openBrowserPool): lay out on one of them instead of starting Chromium; closed once printed. */
   readonly pool?: BrowserPool
+  /** Measure the laid-out pages for the typesetting report (the page map's `measures`). */
+  readonly measure?: boolean
 }
 
 /** The finished PDF and what the build reports about it. */
@@ -48,6 +51,8 @@ export interface RenderPdfResult {
   readonly pdf: Uint8Array
   readonly pageStarts: PageStart[]
   readonly pageCount: number
+  /** The typesetting measures, when `measure` was asked for. */
+  readonly measures?: PageMap['measures']
   /** URLs the page tried to load and was refused. */
   readonly blockedRequests: string[]
   /** Connections refused outside the request path (WebSocket, WebRTC, workers, windows). */
@@ -132,6 +137,9 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     // a soft hyphen and laying out the changed text stay within its page.
     await settleSoftHyphens(page)
     lap('textLayer')
+    // Measured as printed: after the soft hyphens are settled, each page contained.
+    const measured = options.measure ? { ...map, measures: await measureTypesetting(page) } : map
+    if (options.measure) lap('measure')
     const raw = await withTimeLimit(
       settled().then(() =>
         // Chromium's own outline (`outline: true`) takes every heading on the page, the
@@ -145,7 +153,7 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     lap('pdf')
     // A pool's browser lives on after this book.
     await page.close().catch(() => undefined)
-    return { raw, map, pageCount, log }
+    return { raw, map: measured, pageCount, log }
   }
   const rendered = options.pool
     ? // Printed: the pool's browsers are stopped while the PDF is finished (the pool's owner waits for it).
@@ -175,6 +183,7 @@ export async function htmlToPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     pdf: finished.pdf,
     pageStarts: rendered.map.pageStarts,
     pageCount: finished.pageCount,
+    ...(rendered.map.measures ? { measures: rendered.map.measures } : {}),
     blockedRequests: rendered.log.blockedRequests,
     refused: rendered.log.refused,
     consoleErrors: problems,

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core'
 import type { PageStart } from '../../lib/book-model.ts'
+import type { PageMeasures } from './measure-typesetting.ts'
 import { runInPage } from './run-in-page.ts'
 
 /** Where a heading landed: its 1-based page and its distance from the page's top edge in CSS px. */
@@ -21,6 +22,8 @@ export interface PageMap {
   readonly folios: Folio[]
   /** The place of each requested heading id that exists in the book. */
   readonly headings: Record<string, HeadingPlace>
+  /** The typesetting measures (see measureTypesetting), read after the soft hyphens are settled, when a report was asked for. */
+  readonly measures?: PageMeasures
 }
 
 /**

@@ -2,6 +2,8 @@ import { PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFO
 import type { PageStart } from '../../lib/book-model.ts'
 import { StructureJoin } from './join-structure.ts'
 import type { Folio, HeadingPlace, PageMap } from '../layout/read-page-map.ts'
+import { joinMeasures, shiftMeasures } from '../layout/join-measures.ts'
+import type { PageMeasures } from '../layout/measure-typesetting.ts'
 
 /** One printed piece: Chromium's PDF and its page map (pages counted within the piece). */
 export interface PrintedPiece {
@@ -31,6 +33,7 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
   const folios: Folio[] = []
   const headings: Record<string, HeadingPlace> = {}
   const places: Record<string, number> = {}
+  const measures: PageMeasures[] = []
   const structure = new StructureJoin(out)
   const outDests = out.context.obj({})
   out.catalog.set(PDFName.of('Dests'), out.context.register(outDests))
@@ -64,6 +67,7 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
     for (const [id, page] of Object.entries(piece.places ?? {})) places[id] ??= page + offset
     for (const start of piece.map.pageStarts) pageStarts.push({ ...start, page: start.page + offset })
     folios.push(...piece.map.folios)
+    if (piece.map.measures) measures.push(shiftMeasures(piece.map.measures, offset))
     for (const [id, place] of Object.entries(piece.map.headings)) headings[id] ??= { ...place, page: place.page + offset }
     const last = copied[copied.length - 1]
     const isLast = index === pieces.length - 1
@@ -88,7 +92,8 @@ export async function joinPieces(pieces: readonly PrintedPiece[]): Promise<Joine
     outDests.set(PDFName.of(id), out.context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNumber.of(top), PDFNull]))
   }
   structure.finish()
-  return { doc: out, map: { pageStarts, folios, headings }, pageCount: out.getPageCount() }
+  const measured = measures.length > 0 && measures.length === pieces.length ? { measures: joinMeasures(measures, out.getPageCount()) } : {}
+  return { doc: out, map: { pageStarts, folios, headings, ...measured }, pageCount: out.getPageCount() }
 }
 
 // The blank page's folio in the style of the page before it (roman after the front matter).

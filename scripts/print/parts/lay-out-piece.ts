@@ -5,6 +5,7 @@ import type { BrowserSession, PageLog } from '../browser/browser-session.ts'
 import { containPages, type LayoutProgress, layOutPages, preparePagedLayout } from '../layout/paged-layout.ts'
 import { type PageMap, readPageMap } from '../layout/read-page-map.ts'
 import { runInPage } from '../layout/run-in-page.ts'
+import { measureTypesetting } from '../layout/measure-typesetting.ts'
 import { settleSoftHyphens } from '../layout/settle-soft-hyphens.ts'
 import { stabiliseIds } from '../layout/stabilise-ids.ts'
 import { withTimeLimit } from '../browser/time-limit.ts'
@@ -20,9 +21,10 @@ export interface LaidOutPiece {
    * counter), write `numbers` (target id → folio) after the contents' entries
    * and the in-book links, read the page map and print. Paged.js's own ids
    * (footnotes) get `tag` in their names, which become the PDF's named
-   * destinations: unique in the joined book. Closes the page.
+   * destinations: unique in the joined book. With `measure`, the map holds
+   * the typesetting measures. Closes the page.
    */
-  print(startFolio: number | undefined, numbers: ReadonlyMap<string, string>, headingIds: readonly string[], tag: string): Promise<{ raw: Uint8Array; map: PageMap; foreign: string[] }>
+  print(startFolio: number | undefined, numbers: ReadonlyMap<string, string>, headingIds: readonly string[], tag: string, measure?: boolean): Promise<{ raw: Uint8Array; map: PageMap; foreign: string[] }>
 }
 
 /** Time limits of one piece, in ms. */
@@ -59,16 +61,17 @@ export async function layOutPiece(
       pageCount,
       places,
       log,
-      print: async (startFolio, numbers, headingIds, tag) => {
+      print: async (startFolio, numbers, headingIds, tag, measure) => {
         try {
           await page.addStyleTag({ content: numberingCss(startFolio, numbers) })
-          const map = await withTimeLimit(readPageMap(page, headingIds), 'Reading the page map', limits.pdf, signal)
+          const pageMap = await withTimeLimit(readPageMap(page, headingIds), 'Reading the page map', limits.pdf, signal)
           await stabiliseIds(page)
           await runInPage(page, tagPagedIdsInPage, tag)
           const foreign = await runInPage(page, addForeignTargetsInPage, undefined)
           await containPages(page)
           // After the page map, which counts characters as written (see html-to-pdf).
           await settleSoftHyphens(page)
+          const map = measure ? { ...pageMap, measures: await measureTypesetting(page) } : pageMap
           const raw = await withTimeLimit(
             settled().then(() => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 })),
             'Printing the PDF',

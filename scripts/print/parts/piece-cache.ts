@@ -23,7 +23,7 @@ export interface CachedPrint {
 }
 
 // Bump when the way a part is laid out or printed changes in code, not in its files.
-const codeVersion = 'pdf-parallel-6'
+const codeVersion = 'pdf-parallel-7'
 
 /**
  * The cache of laid-out and printed parts, keyed by content: a rebuild lays
@@ -59,10 +59,18 @@ export class PieceCache {
   }
 
   /** The key of a part's print: its layout, its first folio and the folios of the targets its HTML links to. */
-  printKey(layoutKey: string, html: string, startFolio: number | undefined, numbers: ReadonlyMap<string, string>, headingIds: readonly string[]): string {
+  printKey(
+    layoutKey: string,
+    html: string,
+    startFolio: number | undefined,
+    numbers: ReadonlyMap<string, string>,
+    headingIds: readonly string[],
+    measured = false,
+  ): string {
     const linked = [...new Set([...html.matchAll(/href="#([^"]*)"/g)].map((match) => match[1]!))].sort()
     const used = linked.flatMap((id) => (numbers.has(id) ? [[id, numbers.get(id)]] : []))
-    return createHash('sha256').update(JSON.stringify([layoutKey, startFolio ?? null, used, headingIds])).digest('hex')
+    // A print measured for the typesetting report caches its measures in the map; one without has none.
+    return createHash('sha256').update(JSON.stringify([layoutKey, startFolio ?? null, used, headingIds, measured])).digest('hex')
   }
 
   async readLayout(key: string): Promise<PieceLayout | undefined> {

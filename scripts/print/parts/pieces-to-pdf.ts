@@ -11,6 +11,7 @@ import type { BrowserPool } from '../browser/browser-pool.ts'
 import { joinPieces, type PrintedPiece } from './join-pieces.ts'
 import { type LaidOutPiece, layOutPiece, type PieceLimits } from './lay-out-piece.ts'
 import { PieceCache, type PieceLayout } from './piece-cache.ts'
+import { shiftMeasures } from '../layout/join-measures.ts'
 
 /** What to print: the book's parts, front matter first (see bookTreeToPrintHtmlParts). */
 export interface PiecesToPdfOptions {
@@ -24,6 +25,8 @@ export interface PiecesToPdfOptions {
   readonly cache?: boolean
   readonly onProgress?: (progress: LayoutProgress) => void
   readonly signal?: AbortSignal
+  /** Measure the laid-out pages for the typesetting report. */
+  readonly measure?: boolean
 }
 
 const limits: PieceLimits = { load: 60_000, layout: 15 * 60_000, stall: 60_000, pdf: 5 * 60_000 }
@@ -105,12 +108,12 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     return found
   }
   const printKey = async (index: number): Promise<string> =>
-    cache?.printKey(layoutKeys[index]!, htmls[index]!, await startFolio(index), await numbersFor(index), headingIds) ?? ''
+    cache?.printKey(layoutKeys[index]!, htmls[index]!, await startFolio(index), await numbersFor(index), headingIds, options.measure === true) ?? ''
 
   // A part laid out now: printed once every part is laid out, then cached.
   const print = async (index: number, piece: LaidOutPiece): Promise<void> => {
     const tag = createHash('sha256').update(shiftSids(htmls[index]!, -sidBases[index]!)).digest('hex').slice(0, 8)
-    const result = await piece.print(await startFolio(index), await numbersFor(index), headingIds, tag).finally(() => {
+    const result = await piece.print(await startFolio(index), await numbersFor(index), headingIds, tag, options.measure).finally(() => {
       open -= 1
     })
     printed[index] = { ...result, places: piece.places }
@@ -180,6 +183,7 @@ export async function piecesToPdf(options: PiecesToPdfOptions): Promise<RenderPd
     pdf: finished.pdf,
     pageStarts: joined.map.pageStarts,
     pageCount: finished.pageCount,
+    ...(joined.map.measures ? { measures: joined.map.measures } : {}),
     blockedRequests: blocked,
     refused,
     consoleErrors: messages,
@@ -197,7 +201,11 @@ function shiftSids(html: string, by: number): string {
 }
 
 function shiftMapSids(map: PageMap, by: number): PageMap {
-  return { ...map, pageStarts: map.pageStarts.map((start) => (start.sid === null ? start : { ...start, sid: String(Number(start.sid) + by) })) }
+  return {
+    ...map,
+    pageStarts: map.pageStarts.map((start) => (start.sid === null ? start : { ...start, sid: String(Number(start.sid) + by) })),
+    ...(map.measures ? { measures: shiftMeasures(map.measures, 0, by) } : {}),
+  }
 }
 
 // Targets whose page number the part prints: in-book links (class `xref`) and the contents' entries.

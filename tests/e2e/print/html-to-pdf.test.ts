@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { htmlToPdf, type RenderPdfOptions, type RenderPdfResult } from '../../../scripts/print/layout/html-to-pdf.ts'
+import { printLayoutScript } from '../../../scripts/print/print-layout-hooks.ts'
 
 const fixtures = new URL('../../fixtures/print/pages/', import.meta.url)
 const font = new URL('../../../node_modules/@fontsource/literata/files/literata-latin-400-normal.woff2', import.meta.url)
@@ -185,6 +186,19 @@ describe('the fixture book', () => {
   test('two renders are byte-identical', async () => {
     const again = await render(await buildDir('book.html'))
     assert.equal(Buffer.compare(Buffer.from(again.pdf), Buffer.from(book.result.pdf)), 0)
+  })
+
+  test('the print build’s Paged.js hooks change nothing where nothing was wrong: the same text on every page, a clean typesetting report', async () => {
+    // The fixture has no widow, orphan, hyphen at a recto's end, run of hyphens, stranded heading or split table.
+    const dir = await buildDir('book.html', { '</head>': '<script src="print-layout.js"></script></head>' })
+    await writeFile(join(dir, 'print-layout.js'), printLayoutScript())
+    const hooked = await render(dir, { measure: true })
+    const rules = (hooked.measures?.findings ?? []).map((finding) => finding.rule).filter((rule) => rule !== 'loose-line')
+    assert.deepEqual(rules, [])
+    const hookedPdf = join(dir, 'hooked.pdf')
+    await writeFile(hookedPdf, hooked.pdf)
+    assert.equal(hooked.pageCount, book.result.pageCount)
+    for (let page = 1; page <= hooked.pageCount; page++) assert.equal(pageText(hookedPdf, page), pageText(book.pdfFile, page), `page ${page}`)
   })
 
   test('no Chromium is left running', () => {

@@ -85,6 +85,16 @@ describe('book.yaml problems point at their place', () => {
     assert.ok(reasons.some((reason) => /^4:5 book-schema Item 2 of `chapters` must be a file name/.test(reason)), reasons.join('\n'))
   })
 
+  test('hyphenation exceptions: a list, or lists by language; a word with a space is refused at its item', async () => {
+    const list = await resolveBook(folder({ 'book.yaml': 'title: T\nhyphenation:\n  - sam-iz-dat\n  - Bolshevik\n', '01.md': chapter }))
+    assert.deepEqual(list.hyphenation, ['sam-iz-dat', 'Bolshevik'])
+    const byLang = await resolveBook(folder({ 'book.yaml': 'title: T\nhyphenation:\n  en-GB: [sam-iz-dat]\n  fr: [an-ti-cons-ti-tu-tion-nel]\n', '01.md': chapter }))
+    assert.deepEqual(byLang.hyphenation, { 'en-GB': ['sam-iz-dat'], fr: ['an-ti-cons-ti-tu-tion-nel'] })
+    const problems = await failure(() => resolveBook(folder({ 'book.yaml': 'title: T\nhyphenation:\n  - hy phen\n', '01.md': chapter })))
+    assert.equal(problems.length, 1)
+    assert.equal(problems[0]!.message.line, 3)
+  })
+
   test('a licence or source address that is not a web address (`javascript:`, `file:`) is refused', async () => {
     const dir = folder({ 'book.yaml': 'title: T\nlicence:\n  name: x\n  url: javascript:alert(1)\nsource:\n  url: file:///etc/passwd\n', '01.md': chapter })
     const problems = await failure(() => resolveBook(dir))

@@ -147,7 +147,7 @@ describe('bookTreeToPrintHtml', () => {
 
   it('hyphenates running text but not headings', () => {
     const preface = select('#chapter-preface', doc)!
-    assert.ok(hastToString(select('p', preface)!).includes(`re${softHyphen}spons${softHyphen}ib${softHyphen}il${softHyphen}ity`))
+    assert.ok(hastToString(select('p', preface)!).includes(`respon${softHyphen}si${softHyphen}bil${softHyphen}ity`))
     for (const heading of selectAll('h1, h2', doc)) assert.ok(!hastToString(heading).includes(softHyphen), text(heading))
   })
 
