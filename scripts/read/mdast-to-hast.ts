@@ -9,7 +9,9 @@ import type { ResolvedBook } from '../config/resolve-book.ts'
 import { eachElement } from '../lib/each-element.ts'
 import { termsForLang } from '../lib/terms-for-lang.ts'
 import { pandocHandlers } from './pandoc-handlers.ts'
+import rehypeUniqueIds from './rehype-unique-ids.ts'
 import rehypeBlockIds from './rehype-block-ids.ts'
+import rehypeHeadingText from './rehype-heading-text.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
 import rehypeLocalResources from './rehype-local-resources.ts'
 import rehypeImageSize from './rehype-image-size.ts'
@@ -26,7 +28,8 @@ export function createHastProcessor(book: ResolvedBook) {
   processor.use(rehypeTexMath).use(rehypeImageSize)
   return processor
     .use(rehypeLocalResources, { root: book.root })
-    .use(rehypeHeadingIds).use(rehypeSectionNumbers, { enabled: book.numberSections }).use(rehypeBlockIds).freeze()
+    .use(rehypeHeadingText)
+    .use(rehypeHeadingIds).use(rehypeSectionNumbers, { enabled: book.numberSections }).use(rehypeUniqueIds).use(rehypeBlockIds).freeze()
 }
 
 /**
