@@ -108,13 +108,17 @@ function printBody(tree: BookTree, options: PrintDocumentOptions): { front: Elem
   // One processor for every chapter: the hyphenator (patterns, cache of hyphenated words) is made once per book.
   const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page })
   if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang })
+  let runningTitle = ''
   const chapters = tree.chapters.map((chapter, index) => {
     const hast = processor.runSync(cloneHast(chapter.hast), chapter.file) as Root
     pointImagesIntoBuild(hast, chapter, images)
+    // A file that continues the chapter before it runs on under that chapter's head (print.css: `.continued`).
+    if (!chapter.continues || runningTitle === '') runningTitle = chapter.title
+    const className = index === 0 ? ['chapter', 'body-start'] : chapter.continues ? ['chapter', 'continued'] : ['chapter']
     return h(
       'section',
       // The body's folios start at 1 on the first chapter (see print.css).
-      { id: `chapter-${chapter.id}`, className: index === 0 ? ['chapter', 'body-start'] : ['chapter'], role: 'doc-chapter', dataRunningTitle: chapter.title },
+      { id: `chapter-${chapter.id}`, className, role: chapter.continues ? undefined : 'doc-chapter', dataRunningTitle: runningTitle },
       hast.children as ElementContent[],
     )
   })

@@ -51,7 +51,7 @@ export async function mdastToBookTree(book: ResolvedBook, chapters: readonly Mda
   if (bibliography) stampBlockIds(bibliography, lastBlockId(hastChapters.map((chapter) => chapter.hast)) + 1)
   checkInternalLinks(hastChapters, bibliographyIds(bibliography))
   const tree: BookTree = { book, chapters: hastChapters, bibliography, toc: buildToc(hastChapters) }
-  const files = [...(book.configFile ? [book.configFile] : []), ...chapters.map((chapter) => chapter.file), ...referenceFiles]
+  const files = [...(book.configFile ? [book.configFile] : []), ...(book.outline ? [book.outline.file] : []), ...chapters.map((chapter) => chapter.file), ...referenceFiles]
   return { tree, files, citeMs }
 }
 

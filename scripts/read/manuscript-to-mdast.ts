@@ -24,6 +24,7 @@ import remarkLineBlocks from './remark-line-blocks.ts'
 import remarkPandocTables from './remark-pandoc-tables.ts'
 import remarkRawTex from './remark-raw-tex.ts'
 import remarkTexMath from './remark-tex-math.ts'
+import remarkMdbookDirectives from './remark-mdbook-directives.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
@@ -43,6 +44,8 @@ export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
       .use(remarkNestingLimit)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkChapterFrontmatter)
+      // mdBook's `{{#include …}}`: its text in place before any construct reads it.
+      .use(remarkMdbookDirectives)
       .use(remarkGfm)
       // Pandoc's definition lists and grid tables: well-kept parsers of their own.
       .use(remarkDefinitionList)

@@ -51,21 +51,24 @@ export async function mdastToHast(chapters: readonly MdastChapter[], book: Resol
     }) as HastRoot
     prefixFootnoteLabel(hast, chapter.id)
     const tree = (await processor.run(hast, chapter.file)) as HastRoot
-    result.push(withTitle(chapter, tree))
+    result.push(withTitle(chapter, tree, book.outline?.entries.get(chapter.file.path)?.title))
   }
   return result
 }
 
-function withTitle(chapter: MdastChapter, hast: HastRoot): HastChapter {
+function withTitle(chapter: MdastChapter, hast: HastRoot, outlineTitle: string | undefined): HastChapter {
   const heading = hast.children.find((node): node is Element => node.type === 'element' && headingRank(node) === 1)
-  if (!heading) {
+  const first = heading ? undefined : firstHeading(hast)
+  if (first && chapter.index > 0) return continuation(chapter, hast, first, outlineTitle)
+  if (!heading && outlineTitle === undefined) {
     chapter.file.message('This chapter has no `# Title` heading: add one so it appears in the contents and running heads', {
       place: { line: 1, column: 1 },
       ruleId: 'missing-chapter-title',
       source: 'samizdat',
     })
   }
-  const matterTitle = chapter.file.data.matter?.['short-title'] ?? chapter.file.data.matter?.title
+  // SUMMARY.md's title names a file with no heading; one with a `# Title` keeps it.
+  const matterTitle = chapter.file.data.matter?.['short-title'] ?? chapter.file.data.matter?.title ?? (heading ? undefined : outlineTitle)
   const titleContent: ElementContent[] = heading ? withoutNumber(heading.children) : [{ type: 'text', value: matterTitle ?? chapter.id }]
   return {
     ...chapter,
@@ -74,6 +77,18 @@ function withTitle(chapter: MdastChapter, hast: HastRoot): HastChapter {
     titleContent,
     headingId: heading ? String(heading.properties['id']) : chapter.id,
   }
+}
+
+/** A file that starts at `##` after another chapter: that chapter goes on (see {@link HastChapter.continues}). */
+function continuation(chapter: MdastChapter, hast: HastRoot, first: Element, outlineTitle: string | undefined): HastChapter {
+  const titleContent = withoutNumber(first.children)
+  const text = titleContent.map((node) => hastToString(node)).join('').trim()
+  return { ...chapter, hast, title: outlineTitle ?? text, titleContent, headingId: String(first.properties['id']), continues: true }
+}
+
+/** The first heading of a chapter at its top level (a notes section's heading is not one). */
+function firstHeading(hast: HastRoot): Element | undefined {
+  return hast.children.find((node): node is Element => node.type === 'element' && headingRank(node) !== undefined)
 }
 
 function withoutNumber(children: readonly ElementContent[]): ElementContent[] {
