@@ -39,7 +39,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       .description('build the book in DIR into --out: print PDF, booklet, EPUB and web edition')
       .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript')
       .option('-o, --out <dir>', 'output folder (never cleaned: each output is replaced whole)', 'dist')
-      .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet (default: all)'),
+      .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet (default: all)')
+      .option('--verbose', 'print every warning (by default: the first few of each kind, then a count)'),
   )
     .addHelpText(
       'after',
@@ -50,23 +51,24 @@ export async function main(argv: readonly string[]): Promise<number> {
         'samizdat build my-book --strict        # fail on warnings too (CI)',
       ),
     )
-    .action(async (dir: string, flags: BookFlags & { out: string; format?: string }, command: Command) => {
+    .action(async (dir: string, flags: BookFlags & { out: string; format?: string; verbose?: boolean }, command: Command) => {
       const { buildCommand } = await import('./commands/build.ts')
       const { formats } = await import('./config/formats.ts')
       const wanted = usage(command, () => parseFormats(flags.format, formats))
-      code = await buildCommand({ dir, out: flags.out, formats: wanted, overrides: bookOverrides(flags), signal: interruptSignal() })
+      code = await buildCommand({ dir, out: flags.out, formats: wanted, overrides: bookOverrides(flags), verbose: flags.verbose === true, signal: interruptSignal() })
     })
 
   addBookFlags(
     program
       .command('check')
       .description('check the book without rendering it: book.yaml, chapters, citations, links, images; writes nothing')
-      .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript'),
+      .argument('[dir]', 'folder with book.yaml or Markdown chapters', 'manuscript')
+      .option('--verbose', 'print every warning (by default: the first few of each kind, then a count)'),
   )
     .addHelpText('after', examples('samizdat check', 'samizdat check my-book --strict'))
-    .action(async (dir: string, flags: BookFlags) => {
+    .action(async (dir: string, flags: BookFlags & { verbose?: boolean }) => {
       const { checkCommand } = await import('./commands/check.ts')
-      code = await checkCommand({ dir, overrides: bookOverrides(flags) })
+      code = await checkCommand({ dir, overrides: bookOverrides(flags), verbose: flags.verbose === true })
     })
 
   addBookFlags(

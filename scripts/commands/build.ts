@@ -14,6 +14,8 @@ export interface BuildCommandOptions {
   readonly out: string
   readonly formats: ReadonlySet<Format>
   readonly overrides: BookOverrides
+  /** Print every warning (`--verbose`), not each rule's first few. */
+  readonly verbose?: boolean
   readonly signal?: AbortSignal
   /** Where progress, problems and the summary go (stderr: stdout stays clean for pipes). */
   readonly stream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
@@ -51,7 +53,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     files = error.files
   }
   progress.pause()
-  const report = reportFiles(files, { strict, color: progress.color })
+  const report = reportFiles(files, { strict, color: progress.color, verbose: options.verbose === true })
   if (report.text) stream.write(`${report.text}\n`)
   const ok = report.errors === 0
   if (!ok) stream.write(`samizdat: fix the errors above and build again; outputs not rebuilt are left as they were in ${options.out}\n`)
