@@ -59,12 +59,12 @@ function select(lines: readonly string[], range: readonly string[]): readonly st
     const last = end === undefined ? (start === '' ? lines.length : first + 1) : end === '' ? lines.length : Number(end)
     return lines.slice(first, last)
   }
-  const begin = lines.findIndex((line) => new RegExp(`ANCHOR:\\s*${escape(start)}\\b`).test(line))
-  const finish = lines.findIndex((line, index) => index > begin && new RegExp(`ANCHOR_END:\\s*${escape(start)}\\b`).test(line))
+  const begin = lines.findIndex((line) => new RegExp(`ANCHOR:\\s*${escapeRegExp(start)}\\b`).test(line))
+  const finish = lines.findIndex((line, index) => index > begin && new RegExp(`ANCHOR_END:\\s*${escapeRegExp(start)}\\b`).test(line))
   return begin === -1 ? [] : lines.slice(begin + 1, finish === -1 ? lines.length : finish)
 }
 
-function escape(value: string): string {
+function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
