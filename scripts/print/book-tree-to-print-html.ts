@@ -105,6 +105,7 @@ function printBody(tree: BookTree, options: PrintDocumentOptions): { front: Elem
   const terms = termsForLang(book.lang)
   const links = unified().use(rehypePrintLinks, { targets, pageTerm: terms.page })
   warnLongRunningHeads(tree)
+  const capacity = runningHeadCapacity(book.pageSize)
   // One processor for every chapter: the hyphenator (patterns, cache of hyphenated words) is made once per book.
   const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page })
   if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang })
@@ -113,7 +114,7 @@ function printBody(tree: BookTree, options: PrintDocumentOptions): { front: Elem
     const hast = processor.runSync(cloneHast(chapter.hast), chapter.file) as Root
     pointImagesIntoBuild(hast, chapter, images)
     // A file that continues the chapter before it runs on under that chapter's head (print.css: `.continued`).
-    if (!chapter.continues || runningTitle === '') runningTitle = chapter.title
+    if (!chapter.continues || runningTitle === '') runningTitle = fitRunningHead(chapter.title, capacity)
     const className = index === 0 ? ['chapter', 'body-start'] : chapter.continues ? ['chapter', 'continued'] : ['chapter']
     return h(
       'section',
@@ -190,10 +191,10 @@ function crossReferenceTargets(tree: BookTree): Set<string> {
 function warnLongRunningHeads(tree: BookTree): void {
   const capacity = runningHeadCapacity(tree.book.pageSize)
   for (const chapter of tree.chapters) {
-    if (chapter.title.length <= capacity) continue
+    if (chapter.continues || chapter.title.length <= capacity) continue
     const heading = chapter.hast.children.find((node): node is Element => node.type === 'element' && node.tagName === 'h1')
     chapter.file.message(
-      `The running head “${chapter.title}” is too long for a ${tree.book.pageSize} page (about ${capacity} characters fit) and will be cut: give the chapter a \`short-title:\` in its front matter`,
+      `The running head “${chapter.title}” is too long for a ${tree.book.pageSize} page (about ${capacity} characters fit), so it is shortened to “${fitRunningHead(chapter.title, capacity)}”: for a head of your own, write \`{short-title="…"}\` after the heading (or \`short-title:\` in the chapter's front matter)`,
       { ruleId: 'long-running-head', source: 'samizdat', ...(heading?.position ? { place: heading.position } : {}) },
     )
   }
@@ -206,6 +207,14 @@ function warnLongRunningHeads(tree: BookTree): void {
       ...(place ? { place } : {}),
     })
   }
+}
+
+/** A running head that fits `capacity` characters: cut at the last word that fits, with an ellipsis (print.css's ellipsis stays as the last guard). */
+export function fitRunningHead(title: string, capacity: number): string {
+  if (title.length <= capacity) return title
+  const room = title.slice(0, Math.max(1, capacity - 1))
+  const atWord = room.replace(/\s+\S*$/, '')
+  return `${(atWord.length >= room.length / 2 ? atWord : room).replace(/[\s,;:.–—-]+$/, '')}…`
 }
 
 /** Report, once and at book.yaml's `lang`, a language without hyphenation patterns. */

@@ -68,7 +68,9 @@ function withTitle(chapter: MdastChapter, hast: HastRoot, outlineTitle: string |
     })
   }
   // SUMMARY.md's title names a file with no heading; one with a `# Title` keeps it.
-  const matterTitle = chapter.file.data.matter?.['short-title'] ?? chapter.file.data.matter?.title ?? (heading ? undefined : outlineTitle)
+  // `# A long title {short-title="Short"}`, as pandoc's `short-caption` names a figure's short form.
+  const shortTitle = typeof heading?.properties['dataShortTitle'] === 'string' ? heading.properties['dataShortTitle'] : undefined
+  const matterTitle = shortTitle ?? chapter.file.data.matter?.['short-title'] ?? chapter.file.data.matter?.title ?? (heading ? undefined : outlineTitle)
   const titleContent: ElementContent[] = heading ? withoutNumber(heading.children) : [{ type: 'text', value: matterTitle ?? chapter.id }]
   return {
     ...chapter,
