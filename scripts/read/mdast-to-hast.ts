@@ -13,6 +13,7 @@ import rehypeUniqueIds from './rehype-unique-ids.ts'
 import rehypeBlockIds from './rehype-block-ids.ts'
 import rehypeHeadingText from './rehype-heading-text.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
+import rehypeMdbookListings from './rehype-mdbook-listings.ts'
 import rehypeLocalResources from './rehype-local-resources.ts'
 import rehypeImageSize from './rehype-image-size.ts'
 import rehypeSectionNumbers from './rehype-section-numbers.ts'
@@ -22,7 +23,7 @@ import rehypeUntrustedHtml from './rehype-untrusted-html.ts'
 
 /** The rehype transforms every chapter goes through, with book-wide state (ids, numbers). */
 export function createHastProcessor(book: ResolvedBook) {
-  const processor = unified().use(rehypeRaw)
+  const processor = unified().use(rehypeRaw).use(rehypeMdbookListings)
   processor.use(book.trustedHtml ? rehypeTrustedHtml : rehypeUntrustedHtml)
   // After the sanitiser, which lets no MathML through from a manuscript.
   processor.use(rehypeTexMath).use(rehypeImageSize)
