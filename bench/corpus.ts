@@ -49,6 +49,8 @@ function build(name: string): Row {
     else warnings++
     rules.set(match[2]!, (rules.get(match[2]!) ?? 0) + 1)
   }
+  // An error is worth reading in full: the table only counts it.
+  for (const line of run.stderr.split('\n')) if (/\serror\s{2}/.test(line)) process.stderr.write(`corpus: ${name}: ${line}\n`)
   const row = { name, code: run.status, errors, warnings, rules, epubcheck: epubcheck(path.join(out, 'book.epub')), pages: pdfPages(path.join(out, 'book.pdf')), seconds }
   rmSync(dir, { recursive: true, force: true })
   rmSync(out, { recursive: true, force: true })
