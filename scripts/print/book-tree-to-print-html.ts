@@ -33,7 +33,7 @@ export interface PrintDocumentOptions extends PrintOptions {
  */
 export function bookTreeToPrintHtml(tree: BookTree, options: PrintDocumentOptions): string {
   const body = printBody(tree, options)
-  return printDocument(tree, options, [...body.front, h('main', { dataBookTitle: tree.book.title }, [...body.chapters, ...body.bibliography])])
+  return printDocument(tree, options, [...body.front, h('main', { dataBookTitle: fitRunningHead(tree.book.title, runningHeadCapacity(tree.book.pageSize)) }, [...body.chapters, ...body.bibliography])])
 }
 
 /**
@@ -56,7 +56,7 @@ export function bookTreeToPrintHtmlParts(tree: BookTree, options: PrintDocumentO
   const groups = groupByLength(sections.map(textLength), partChars)
   return [
     printDocument(tree, options, body.front),
-    ...groups.map((group) => printDocument(tree, options, [h('main', { dataBookTitle: tree.book.title }, group.map((index) => sections[index]!))])),
+    ...groups.map((group) => printDocument(tree, options, [h('main', { dataBookTitle: fitRunningHead(tree.book.title, runningHeadCapacity(tree.book.pageSize)) }, group.map((index) => sections[index]!))])),
   ]
 }
 
@@ -201,7 +201,7 @@ function warnLongRunningHeads(tree: BookTree): void {
   const { book } = tree
   if (book.title.length > capacity) {
     const place = configPlace(book.configFile, ['title'])
-    book.configFile?.info(`The book title is too long for the running head of a ${book.pageSize} page (about ${capacity} characters fit) and will be cut there with an ellipsis`, {
+    book.configFile?.info(`The book title is too long for the running head of a ${book.pageSize} page (about ${capacity} characters fit), so it is shortened there to “${fitRunningHead(book.title, capacity)}”`, {
       ruleId: 'long-running-head',
       source: 'samizdat',
       ...(place ? { place } : {}),

@@ -180,6 +180,9 @@ describe('bookTreeToPrintHtml', () => {
     const out = fromHtml(bookTreeToPrintHtml({ ...tree, chapters: [{ ...first!, title: long }, ...rest] }, { stylesheets }))
     const head = String(select(`#chapter-${first!.id}`, out)?.properties['dataRunningTitle'])
     assert.equal(head, 'A chapter title so long that no running head on an A5 page…')
+    const book = { ...tree.book, title: `${long}, a book` }
+    const titled = fromHtml(bookTreeToPrintHtml({ ...tree, book }, { stylesheets }))
+    assert.equal(select('main', titled)?.properties['dataBookTitle'], 'A chapter title so long that no running head on an A5 page…')
     assert.equal(fitRunningHead('Short', 40), 'Short')
     assert.equal(fitRunningHead('Averyveryverylongwordwithoutanyspaceatall', 20), 'Averyveryverylongwo…')
   })
