@@ -51,6 +51,8 @@ export async function mdastToHast(chapters: readonly MdastChapter[], book: Resol
       footnoteBackLabel: terms.backToText,
     }) as HastRoot
     prefixFootnoteLabel(hast, chapter.id)
+    // SUMMARY.md's prefix and suffix chapters are not numbered (mdBook), even when sections are.
+    if (book.outline?.entries.get(chapter.file.path)?.numbered === false) markUnnumbered(hast)
     const tree = (await processor.run(hast, chapter.file)) as HastRoot
     result.push(withTitle(chapter, tree, book.outline?.entries.get(chapter.file.path)?.title))
   }
@@ -98,6 +100,14 @@ function withoutNumber(children: readonly ElementContent[]): ElementContent[] {
   const [first, second, ...rest] = children
   const numbered = first?.type === 'element' && first.tagName === 'span' && (first.properties['className'] as string[] | undefined)?.includes('secno')
   return numbered ? (second?.type === 'text' && second.value === ' ' ? rest : [second!, ...rest].filter(Boolean)) : [...children]
+}
+
+function markUnnumbered(hast: HastRoot): void {
+  eachElement(hast, (node: Element) => {
+    if (!headingRank(node)) return
+    const classes = node.properties['className']
+    node.properties['className'] = [...(Array.isArray(classes) ? classes : []), 'unnumbered']
+  })
 }
 
 /** remark-rehype gives every chapter's notes heading the id `footnote-label`: make it unique in the book. */

@@ -49,3 +49,16 @@ test('a file that starts at `##` is a section of the chapter before it in the co
     ],
   )
 })
+
+test('with numbered sections, SUMMARY.md\'s prefix chapters are not numbered and its list entries are', async () => {
+  const dir = mdBook()
+  writeFileSync(path.join(dir, 'book.yaml'), 'title: The Book\nnumberSections: true\n')
+  const { tree } = await manuscriptToBookTree(dir)
+  assert.deepEqual(
+    tree.toc.map((entry) => [entry.text, entry.children.map((child) => child.text)]),
+    [
+      ['Intro', []],
+      ['1 One', ['1.1 A section']],
+    ],
+  )
+})
