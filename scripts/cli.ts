@@ -43,7 +43,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       .argument('[dir]', bookDirHelp)
       .option('-o, --out <dir>', 'output folder (default: dist inside the book folder; never cleaned: each output is replaced whole)')
       .option('-f, --format <list>', 'outputs to build, comma-separated: html,pdf,epub,booklet,cover (default: all)')
-      .option('--report', 'measure the print pages: widows, orphans, hyphens, loose lines, underfull pages… (also --out/book.report.json)'),
+      .option('--report', 'measure the print pages: widows, orphans, hyphens, loose lines, underfull pages… (also --out/book.report.json)')
+      .option('--verbose', 'print every warning (by default: the first few of each kind, then a count)'),
   )
     .addHelpText(
       'after',
@@ -55,7 +56,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'samizdat build my-book --format pdf --report   # the typesetting report',
       ),
     )
-    .action(async (named: string | undefined, flags: BookFlags & { out?: string; format?: string; report?: boolean }, command: Command) => {
+    .action(async (named: string | undefined, flags: BookFlags & { out?: string; format?: string; report?: boolean; verbose?: boolean }, command: Command) => {
       const { buildCommand } = await import('./commands/build.ts')
       const { formats } = await import('./config/formats.ts')
       const wanted = usage(command, () => parseFormats(flags.format, formats))
@@ -66,6 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         formats: wanted,
         overrides: bookOverrides(flags),
         ...(flags.report ? { report: true } : {}),
+        verbose: flags.verbose === true,
         signal: interruptSignal(),
       })
     })
@@ -74,12 +76,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     program
       .command('check')
       .description('check the book without rendering it: book.yaml, chapters, citations, links, images; writes nothing')
-      .argument('[dir]', bookDirHelp),
+      .argument('[dir]', bookDirHelp)
+      .option('--verbose', 'print every warning (by default: the first few of each kind, then a count)'),
   )
     .addHelpText('after', examples('samizdat check', 'samizdat check my-book --strict'))
-    .action(async (dir: string | undefined, flags: BookFlags) => {
+    .action(async (dir: string | undefined, flags: BookFlags & { verbose?: boolean }) => {
       const { checkCommand } = await import('./commands/check.ts')
-      code = await checkCommand({ dir: dir ?? defaultBookDir(), overrides: bookOverrides(flags) })
+      code = await checkCommand({ dir: dir ?? defaultBookDir(), overrides: bookOverrides(flags), verbose: flags.verbose === true })
     })
 
   addBookFlags(

@@ -18,6 +18,8 @@ export interface BuildCommandOptions {
   readonly overrides: BookOverrides
   /** Print the typesetting report of the print edition (and write book.report.json). */
   readonly report?: boolean
+  /** Print every warning (`--verbose`), not each rule's first few. */
+  readonly verbose?: boolean
   readonly signal?: AbortSignal
   /** Where progress, problems and the summary go (stderr: stdout stays clean for pipes). */
   readonly stream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
@@ -58,7 +60,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     files = error.files
   }
   progress.pause()
-  const report = reportFiles(files, { strict, color: progress.color })
+  const report = reportFiles(files, { strict, color: progress.color, verbose: options.verbose === true })
   if (report.text) stream.write(`${report.text}\n`)
   if (typesetting) stream.write(`${formatTypesettingReport(typesetting)}\n`)
   const ok = report.errors === 0

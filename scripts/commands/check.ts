@@ -12,6 +12,8 @@ import { reportCrash } from './report-crash.ts'
 export interface CheckCommandOptions {
   readonly dir: string
   readonly overrides: BookOverrides
+  /** Print every warning (`--verbose`), not each rule's first few. */
+  readonly verbose?: boolean
   readonly stream?: NodeJS.WritableStream & { isTTY?: boolean }
 }
 
@@ -37,7 +39,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
     files = error.files
   }
   const color = stream.isTTY === true && !process.env['CI'] && process.env['NO_COLOR'] === undefined
-  const report = reportFiles(files, { strict: tree?.book.strict ?? options.overrides.strict === true, color })
+  const report = reportFiles(files, { strict: tree?.book.strict ?? options.overrides.strict === true, color, verbose: options.verbose === true })
   if (report.text) stream.write(`${report.text}\n`)
   const what = tree ? `${tree.chapters.length} chapter${tree.chapters.length === 1 ? '' : 's'}` : 'the book'
   const verdict = report.failed ? 'has problems to fix' : report.warnings > 0 ? 'builds, with warnings' : 'is ready to build'

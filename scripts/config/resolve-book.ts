@@ -9,6 +9,7 @@ import { failFile } from '../diagnostics/fail.ts'
 import { type BookConfig, bookSchema, type profiles } from './book-schema.ts'
 import { checkTypeface } from './check-typeface.ts'
 import { describeConfigIssue } from './describe-config-issue.ts'
+import { type Outline, readSummary } from './read-summary.ts'
 
 /** CLI flags that override `book.yaml` (each flag has its key twin there). */
 export interface BookOverrides {
@@ -33,6 +34,8 @@ export interface ResolvedBook extends Readonly<Omit<BookConfig, 'author' | 'edit
   readonly chapters: readonly string[]
   /** Absolute bibliography paths. */
   readonly bibliography: readonly string[]
+  /** mdBook's `SUMMARY.md`, when the folder has one: chapter order, titles and nesting. */
+  readonly outline: Outline | undefined
 }
 
 /**
@@ -55,7 +58,9 @@ export async function resolveBook(dir: string, overrides: BookOverrides = {}): P
   if (configFile) checkBookFiles(config, root, configFile)
   if (configFile && raw['typeface'] !== undefined) checkTypeface(config.typeface, configFile, configPlace(configFile, ['typeface']))
   const merged = { ...config, ...definedOnly(overrides) }
-  const chapters = raw['chapters'] === undefined ? await listMarkdown(root) : checkChapters(config.chapters ?? [], root, configFile)
+  const outline = await readSummary(root)
+  const listed = outline ? [...outline.entries.keys()].filter((file) => isInside(root, file)) : await listMarkdown(root)
+  const chapters = raw['chapters'] === undefined ? listed : checkChapters(config.chapters ?? [], root, configFile)
   if (chapters.length === 0) {
     failFile(
       configFile ?? folder,
@@ -72,6 +77,7 @@ export async function resolveBook(dir: string, overrides: BookOverrides = {}): P
     editors: asList(config.editor),
     chapters,
     bibliography: asList(config.bibliography).map((file) => path.resolve(root, file)),
+    outline,
   })
 }
 
@@ -222,9 +228,10 @@ function toPoint(lineCounter: LineCounter, offset: number) {
   return { line, column: col }
 }
 
-/** Without `book.yaml`: the folder's Markdown files, titled by the first heading. */
+/** Without `book.yaml`: the folder's Markdown files, titled by the first heading (an mdBook's `SUMMARY.md` first: it opens with the book's title). */
 async function inferBook(root: string): Promise<Record<string, unknown>> {
-  const files = await listMarkdown(root)
+  const summary = path.join(root, 'SUMMARY.md')
+  const files = [...(existsSync(summary) ? [summary] : []), ...(await listMarkdown(root))]
   let title = path.basename(root)
   for (const file of files) {
     // Only a title; the chapter itself is read (strictly) later.

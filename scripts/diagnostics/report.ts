@@ -10,6 +10,8 @@ export interface ReportOptions {
   readonly color?: boolean
   /** Paths are printed relative to this folder (default: the working directory). */
   readonly cwd?: string
+  /** Print every warning; otherwise each rule's first few, then one line for the rest (`--verbose`). */
+  readonly verbose?: boolean
 }
 
 /** The printed report and what it counted. */
@@ -37,11 +39,12 @@ const dim = paint(2, 22)
 export function reportFiles(files: readonly VFile[], options: ReportOptions): Report {
   const color = options.color ?? false
   const cwd = options.cwd ?? process.cwd()
-  const entries = files.flatMap((file) => [...file.messages].sort(byPlace).map((message) => ({ file, message })))
-  const errors = entries.filter(({ message }) => message.fatal === true).length
-  const warnings = entries.filter(({ message }) => message.fatal === false).length
+  const all = files.flatMap((file) => [...file.messages].sort(byPlace).map((message) => ({ file, message })))
+  const errors = all.filter(({ message }) => message.fatal === true).length
+  const warnings = all.filter(({ message }) => message.fatal === false).length
   const failed = errors > 0 || (options.strict && warnings > 0)
-  if (entries.length === 0) return { text: '', failed, errors, warnings }
+  if (all.length === 0) return { text: '', failed, errors, warnings }
+  const { shown: entries, hidden } = options.verbose ? { shown: all, hidden: new Map<string, number>() } : firstOfEachRule(all)
   const heads = entries.map(({ file, message }) => ({ where: location(file, message, cwd), severity: severityOf(message) }))
   const whereWidth = Math.min(48, Math.max(...heads.map((head) => head.where.length)))
   const blocks = entries.map(({ file, message }, index) => {
@@ -55,10 +58,41 @@ export function reportFiles(files: readonly VFile[], options: ReportOptions): Re
     if (frame) lines.push(frame, '')
     return lines.join('\n')
   })
+  const more = [...hidden].map(([rule, count]) => dim(`… ${count} more ${rule} message${count === 1 ? '' : 's'} (first ${perRule} shown; \`--verbose\` for all)`, color))
   const counts = [plural(errors, 'error'), plural(warnings, 'warning')].join(', ')
   const summary = failed ? red(`✖ ${counts}`, color) : yellow(`⚠ ${counts}`, color)
   const strictNote = options.strict && errors === 0 && warnings > 0 ? ' (warnings count as errors: strict is on)' : ''
-  return { text: `${blocks.join('\n').replace(/\n+$/, '')}\n\n${summary}${strictNote}`, failed, errors, warnings }
+  const byRule = ruleCounts(all)
+  const tail = byRule.length > 1 ? `\n${byRule.map(([rule, count]) => `  ${String(count).padStart(5)}  ${rule}`).join('\n')}` : ''
+  const body = [blocks.join('\n').replace(/\n+$/, ''), ...(more.length > 0 ? ['', ...more] : [])].join('\n')
+  return { text: `${body}\n\n${summary}${strictNote}${tail}`, failed, errors, warnings }
+}
+
+/** Messages of one rule printed in full before the rest are counted (errors are always printed). */
+const perRule = 5
+
+type Entry = { readonly file: VFile; readonly message: VFileMessage }
+
+/** Each rule's first {@link perRule} warnings and infos, every error, and how many of each rule were left out. */
+function firstOfEachRule(entries: readonly Entry[]): { shown: Entry[]; hidden: Map<string, number> } {
+  const seen = new Map<string, number>()
+  const hidden = new Map<string, number>()
+  const shown = entries.filter(({ message }) => {
+    if (message.fatal === true || !message.ruleId) return true
+    const count = (seen.get(message.ruleId) ?? 0) + 1
+    seen.set(message.ruleId, count)
+    if (count <= perRule) return true
+    hidden.set(message.ruleId, (hidden.get(message.ruleId) ?? 0) + 1)
+    return false
+  })
+  return { shown, hidden }
+}
+
+/** How many messages each rule gave, most first. */
+function ruleCounts(entries: readonly Entry[]): [string, number][] {
+  const counts = new Map<string, number>()
+  for (const { message } of entries) counts.set(message.ruleId ?? 'other', (counts.get(message.ruleId ?? 'other') ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 }
 
 /** `manuscript/01-intro.md:12:5`, relative to `cwd`; just the path when the message has no place. */

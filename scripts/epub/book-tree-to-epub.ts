@@ -12,6 +12,7 @@ import { collectIds } from '../lib/collect-ids.ts'
 import { accessibilityMetadata, conformanceGaps } from './accessibility-metadata.ts'
 import { bibliographyDocument, bibliographyHref } from './bibliography-document.ts'
 import { bookIdentifier } from './book-identifier.ts'
+import { readBookImage } from '../lib/sanitize-svg.ts'
 import { bookImages, countImages, imageMediaType } from './book-images.ts'
 import { chapterDocuments, chapterHref } from './chapter-documents.ts'
 import { checkHeadingOrder, untitledChapters } from './check-heading-order.ts'
@@ -113,7 +114,7 @@ export async function bookTreeToEpub(tree: BookTree, options: EpubOptions): Prom
     { id: 'css-epub', href: 'styles/epub.css', mediaType: 'text/css', data: (await readFile(stylesheet, 'utf8')).replace("'Literata'", `'${fonts.family}'`) },
     ...(await Promise.all(fonts.faces.map(async (face, index) => ({ id: `font-${index + 1}`, href: `fonts/${face.name}`, mediaType: 'font/woff2', data: await readFile(face.file) })))),
     ...(cover ? [{ id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: ['cover-image'], data: cover.data }] : []),
-    ...(await Promise.all([...images].map(async ([from, href], index) => ({ id: `image-${index + 1}`, href, mediaType: imageMediaType(href)!, data: await readFile(from) })))),
+    ...(await Promise.all([...images].map(async ([from, href], index) => ({ id: `image-${index + 1}`, href, mediaType: imageMediaType(href)!, data: await readBookImage(from) })))),
   ]
   const manifest: ManifestItem[] = [
     ...documents.map((document) => ({ id: document.id, href: document.href, mediaType: 'application/xhtml+xml', properties: document.properties })),

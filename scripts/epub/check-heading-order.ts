@@ -13,7 +13,8 @@ import type { HastChapter } from '../lib/book-model.ts'
 export function checkHeadingOrder(chapters: readonly HastChapter[]): number {
   let problems = 0
   for (const chapter of chapters) {
-    let previous = 0
+    // A file that continues a chapter starts below that chapter's `h1`.
+    let previous = chapter.continues ? 1 : 0
     visit(chapter.hast, 'element', (node: Element) => {
       // The notes heading is remark-rehype's, and the EPUB drops it.
       if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP
@@ -41,7 +42,7 @@ export function checkHeadingOrder(chapters: readonly HastChapter[]): number {
  */
 export function untitledChapters(chapters: readonly HastChapter[]): HastChapter[] {
   return chapters.filter((chapter) => {
-    let titled = false
+    let titled = chapter.continues === true
     visit(chapter.hast, 'element', (node: Element) => {
       if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP
       if (headingRank(node) === 1 && hastToString(node).trim() !== '') titled = true

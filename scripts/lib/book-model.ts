@@ -30,8 +30,14 @@ export interface HastChapter extends Chapter {
   readonly title: string
   /** The chapter title as phrasing content (contents list). */
   readonly titleContent: readonly ElementContent[]
-  /** The chapter's `h1` id. */
+  /** The chapter's `h1` id (for a file that continues a chapter, its first heading's). */
   readonly headingId: string
+  /**
+   * A file with no `# Title` that starts at `##` (mdBook's section files):
+   * it continues the chapter before it, as sections of that chapter, with no
+   * page break, running head or contents entry of its own.
+   */
+  readonly continues?: true
 }
 
 /** A contents entry: one heading of the book. */

@@ -1,6 +1,7 @@
 
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { copyBookImage } from '../lib/sanitize-svg.ts'
 import { writeBookFonts } from '../lib/write-book-fonts.ts'
 import type { BookTree } from '../lib/book-model.ts'
 import { bookTreeToWebHtml } from '../web/book-tree-to-web-html.ts'
@@ -96,8 +97,7 @@ async function copyImages(tree: BookTree, dir: string): Promise<void> {
       const target = path.resolve(dir, decodeURI(src.split(/[?#]/)[0]!))
       // rehype-local-resources keeps only files inside the book; the check keeps the copy inside `dir` too.
       if (path.relative(dir, target).startsWith('..')) continue
-      await mkdir(path.dirname(target), { recursive: true })
-      await copyFile(file, target)
+      await copyBookImage(file, target)
     }
   }
 }

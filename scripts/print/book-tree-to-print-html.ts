@@ -34,7 +34,7 @@ export interface PrintDocumentOptions extends PrintOptions {
  */
 export function bookTreeToPrintHtml(tree: BookTree, options: PrintDocumentOptions): string {
   const body = printBody(tree, options)
-  return printDocument(tree, options, [...body.front, h('main', { dataBookTitle: tree.book.title }, [...body.chapters, ...body.bibliography])])
+  return printDocument(tree, options, [...body.front, h('main', { dataBookTitle: fitRunningHead(tree.book.title, runningHeadCapacity(tree.book.pageSize)) }, [...body.chapters, ...body.bibliography])])
 }
 
 /**
@@ -57,7 +57,7 @@ export function bookTreeToPrintHtmlParts(tree: BookTree, options: PrintDocumentO
   const groups = groupByLength(sections.map(textLength), partChars)
   return [
     printDocument(tree, options, body.front),
-    ...groups.map((group) => printDocument(tree, options, [h('main', { dataBookTitle: tree.book.title }, group.map((index) => sections[index]!))])),
+    ...groups.map((group) => printDocument(tree, options, [h('main', { dataBookTitle: fitRunningHead(tree.book.title, runningHeadCapacity(tree.book.pageSize)) }, group.map((index) => sections[index]!))])),
   ]
 }
 
@@ -106,18 +106,23 @@ function printBody(tree: BookTree, options: PrintDocumentOptions): { front: Elem
   const terms = termsForLang(book.lang)
   const links = unified().use(rehypePrintLinks, { targets, pageTerm: terms.page })
   warnLongRunningHeads(tree)
+  const capacity = runningHeadCapacity(book.pageSize)
   // One processor for every chapter: the hyphenator (patterns, cache of hyphenated words) is made once per book.
   const processor = unified().use(rehypePrintFootnotes).use(rehypePrintLinks, { targets, pageTerm: terms.page }).use(rehypePrintKeeps)
   // book.yaml's `hyphenation`: a list is for the book's language.
   const exceptions = Array.isArray(book.hyphenation) ? { [book.lang]: book.hyphenation } : (book.hyphenation ?? {})
   if (hyphenate) processor.use(rehypeHyphenate, { lang: book.lang, exceptions })
+  let runningTitle = ''
   const chapters = tree.chapters.map((chapter, index) => {
     const hast = processor.runSync(cloneHast(chapter.hast), chapter.file) as Root
     pointImagesIntoBuild(hast, chapter, images)
+    // A file that continues the chapter before it runs on under that chapter's head (print.css: `.continued`).
+    if (!chapter.continues || runningTitle === '') runningTitle = fitRunningHead(chapter.title, capacity)
+    const className = index === 0 ? ['chapter', 'body-start'] : chapter.continues ? ['chapter', 'continued'] : ['chapter']
     return h(
       'section',
       // The body's folios start at 1 on the first chapter (see print.css).
-      { id: `chapter-${chapter.id}`, className: index === 0 ? ['chapter', 'body-start'] : ['chapter'], role: 'doc-chapter', dataRunningTitle: chapter.title },
+      { id: `chapter-${chapter.id}`, className, role: chapter.continues ? undefined : 'doc-chapter', dataRunningTitle: runningTitle },
       hast.children as ElementContent[],
     )
   })
@@ -219,22 +224,30 @@ function crossReferenceTargets(tree: BookTree): Set<string> {
 function warnLongRunningHeads(tree: BookTree): void {
   const capacity = runningHeadCapacity(tree.book.pageSize)
   for (const chapter of tree.chapters) {
-    if (chapter.title.length <= capacity) continue
+    if (chapter.continues || chapter.title.length <= capacity) continue
     const heading = chapter.hast.children.find((node): node is Element => node.type === 'element' && node.tagName === 'h1')
     chapter.file.message(
-      `The running head “${chapter.title}” is too long for a ${tree.book.pageSize} page (about ${capacity} characters fit) and will be cut: give the chapter a \`short-title:\` in its front matter`,
+      `The running head “${chapter.title}” is too long for a ${tree.book.pageSize} page (about ${capacity} characters fit), so it is shortened to “${fitRunningHead(chapter.title, capacity)}”: for a head of your own, write \`{short-title="…"}\` after the heading (or \`short-title:\` in the chapter's front matter)`,
       { ruleId: 'long-running-head', source: 'samizdat', ...(heading?.position ? { place: heading.position } : {}) },
     )
   }
   const { book } = tree
   if (book.title.length > capacity) {
     const place = configPlace(book.configFile, ['title'])
-    book.configFile?.info(`The book title is too long for the running head of a ${book.pageSize} page (about ${capacity} characters fit) and will be cut there with an ellipsis`, {
+    book.configFile?.info(`The book title is too long for the running head of a ${book.pageSize} page (about ${capacity} characters fit), so it is shortened there to “${fitRunningHead(book.title, capacity)}”`, {
       ruleId: 'long-running-head',
       source: 'samizdat',
       ...(place ? { place } : {}),
     })
   }
+}
+
+/** A running head that fits `capacity` characters: cut at the last word that fits, with an ellipsis (print.css's ellipsis stays as the last guard). */
+export function fitRunningHead(title: string, capacity: number): string {
+  if (title.length <= capacity) return title
+  const room = title.slice(0, Math.max(1, capacity - 1))
+  const atWord = room.replace(/\s+\S*$/, '')
+  return `${(atWord.length >= room.length / 2 ? atWord : room).replace(/[\s,;:.–—-]+$/, '')}…`
 }
 
 /** Report, once and at book.yaml's `lang`, a language without hyphenation patterns. */

@@ -1,9 +1,10 @@
-import { copyFile, mkdir } from 'node:fs/promises'
+import { copyFile, } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeBookFonts } from '../lib/write-book-fonts.ts'
 import type { BookTree } from '../lib/book-model.ts'
 import { buildImages } from '../lib/build-images.ts'
+import { copyBookImage } from '../lib/sanitize-svg.ts'
 import { bookTreeToPrintHtml, bookTreeToPrintHtmlParts, printOutline } from './book-tree-to-print-html.ts'
 import { printLayoutScript } from './print-layout-hooks.ts'
 import { type PrintOptions, printPageCss } from './print-page-css.ts'
@@ -46,8 +47,7 @@ export async function writePrintBuild(tree: BookTree, dir: string, options: Prin
   await copyFile(printCss, path.join(dir, 'print.css'))
   await writeFileAtomic(path.join(dir, 'print-layout.js'), printLayoutScript())
   for (const [file, target] of buildImages(tree)) {
-    await mkdir(path.dirname(path.join(dir, target)), { recursive: true })
-    await copyFile(file, path.join(dir, target))
+    await copyBookImage(file, path.join(dir, target))
   }
   const htmlFile = path.join(dir, 'print.html')
   // The book's own look (book.yaml: fonts, fontSize, leading, stylesheet) after samizdat's, so it wins.

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile'
 import type { PandocAttributes } from './pandoc-attributes.ts'
 
 // Keys samizdat gives a meaning; any other is kept as `data-key` for a user stylesheet.
-const meaningful = new Set(['lang', 'dir', 'title', 'width', 'height', 'short-caption', 'custom-style'])
+const meaningful = new Set(['lang', 'dir', 'title', 'width', 'height', 'short-caption', 'short-title', 'custom-style'])
 // A BCP 47 tag as people write them: `fr`, `en-GB`, `sr-Latn`, `zh-Hant-TW`.
 const languageTag = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i
 

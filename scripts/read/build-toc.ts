@@ -11,8 +11,10 @@ interface MutableEntry extends Omit<TocEntry, 'children'> {
 /** The book's contents: every heading down to `depth` but the `unlisted`, nested by rank. */
 export function buildToc(chapters: readonly HastChapter[], depth = 2): TocEntry[] {
   const roots: MutableEntry[] = []
+  let stack: MutableEntry[] = []
   for (const chapter of chapters) {
-    const stack: MutableEntry[] = []
+    // A file that continues the chapter before it nests its sections under that chapter.
+    if (!chapter.continues) stack = []
     eachElement(chapter.hast, (node: Element) => {
       // Notes sections are not part of the contents.
       if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return skipChildren

@@ -7,6 +7,7 @@ import { type BookOverrides, type ResolvedBook, resolveBook } from '../config/re
 import { eachElement } from '../lib/each-element.ts'
 import { manuscriptToMdast } from './manuscript-to-mdast.ts'
 import { mdastToHast } from './mdast-to-hast.ts'
+import { linkChapters } from './rehype-chapter-links.ts'
 import { resolveCrossReferences } from './resolve-cross-references.ts'
 import { debugTap } from '../diagnostics/debug-tap.ts'
 import { lastBlockId, stampBlockIds } from './rehype-block-ids.ts'
@@ -44,13 +45,14 @@ export async function mdastToBookTree(book: ResolvedBook, chapters: readonly Mda
   const { bibliography, files: referenceFiles } = await citeChapters(chapters, book)
   const citeMs = performance.now() - started
   const hastChapters = await mdastToHast(chapters, book)
+  timeStep('chapter links', () => linkChapters(hastChapters))
   timeStep('cross-references', () => resolveCrossReferences(hastChapters, book.lang, book.quotes))
   await debugTap('hast', hastChapters.map((chapter) => chapter.hast))
   // The bibliography's entries continue the book's text-block numbering (print page map ↔ EPUB page-list).
   if (bibliography) stampBlockIds(bibliography, lastBlockId(hastChapters.map((chapter) => chapter.hast)) + 1)
   timeStep('internal links', () => checkInternalLinks(hastChapters, bibliographyIds(bibliography)))
   const tree: BookTree = { book, chapters: hastChapters, bibliography, toc: timeStep('contents', () => buildToc(hastChapters)) }
-  const files = [...(book.configFile ? [book.configFile] : []), ...chapters.map((chapter) => chapter.file), ...referenceFiles]
+  const files = [...(book.configFile ? [book.configFile] : []), ...(book.outline ? [book.outline.file] : []), ...chapters.map((chapter) => chapter.file), ...referenceFiles]
   return { tree, files, citeMs }
 }
 

@@ -24,6 +24,7 @@ import remarkLineBlocks from './remark-line-blocks.ts'
 import remarkPandocTables from './remark-pandoc-tables.ts'
 import remarkRawTex from './remark-raw-tex.ts'
 import remarkTexMath from './remark-tex-math.ts'
+import remarkMdbookDirectives from './remark-mdbook-directives.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkNestingLimit, { deepestLine, maxTreeDepth } from './remark-nesting-limit.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
@@ -46,6 +47,8 @@ export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
       .use(timedPlugin(remarkNestingLimit))
       .use(timedPlugin(remarkFrontmatter), ['yaml'])
       .use(timedPlugin(remarkChapterFrontmatter))
+      // mdBook's `{{#include …}}`: its text in place before any construct reads it.
+      .use(timedPlugin(remarkMdbookDirectives))
       .use(timedPlugin(remarkGfm))
       // Pandoc's definition lists and grid tables: well-kept parsers of their own.
       .use(timedPlugin(remarkDefinitionList))

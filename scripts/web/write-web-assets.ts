@@ -1,7 +1,8 @@
-import { copyFile, mkdir } from 'node:fs/promises'
+import { copyFile, } from 'node:fs/promises'
 import path from 'node:path'
 import type { BookTree } from '../lib/book-model.ts'
 import { buildImages } from '../lib/build-images.ts'
+import { copyBookImage } from '../lib/sanitize-svg.ts'
 import { stylesDir } from '../lib/styles-dir.ts'
 import { writeBookFonts } from '../lib/write-book-fonts.ts'
 
@@ -13,8 +14,7 @@ export async function writeWebAssets(tree: BookTree, out: string, images: Readon
   await writeBookFonts(tree, path.join(out, 'assets'))
   await copyFile(path.join(stylesDir, 'screen.css'), path.join(out, 'assets', 'screen.css'))
   for (const [file, target] of images) {
-    await mkdir(path.dirname(path.join(out, target)), { recursive: true })
-    await copyFile(file, path.join(out, target))
+    await copyBookImage(file, path.join(out, target))
   }
 }
 

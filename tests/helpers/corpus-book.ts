@@ -4,8 +4,21 @@ import path from 'node:path'
 import type { Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 
-/** The shared corpus of real manuscripts (never edited: books are built from copies); `SAMIZDAT_CORPUS` names it elsewhere (a worktree). */
-export const corpusDir = process.env['SAMIZDAT_CORPUS'] ?? path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus')
+/**
+ * The shared corpus of real manuscripts (never edited: books are built from
+ * copies): `$SAMIZDAT_CORPUS`, or the nearest `shared/corpus` beside the
+ * checkout or a folder above it (a git worktree sits deeper than the main checkout).
+ */
+export const corpusDir = process.env['SAMIZDAT_CORPUS'] ?? findCorpus(path.resolve(import.meta.dirname, '..', '..'))
+
+function findCorpus(checkout: string): string {
+  let dir = path.dirname(checkout)
+  for (;;) {
+    const candidate = path.join(dir, 'shared', 'corpus')
+    if (existsSync(candidate) || path.dirname(dir) === dir) return candidate
+    dir = path.dirname(dir)
+  }
+}
 const bookYamls = path.join(import.meta.dirname, '..', 'fixtures', 'corpus')
 
 /** Whether the shared corpus is on this machine (a checkout elsewhere may not have it). */

@@ -304,7 +304,8 @@ async function build(badCase: BadCase) {
   writeFileSync(path.join(out, 'book.html'), 'the previous build\n')
   const previous = snapshot(out)
   const temp = mkdtempSync(path.join(work, 'tmp-'))
-  const args = ['build', ...(badCase.args ?? [badCase.name]), '--out', out, ...(badCase.formats ? ['--format', badCase.formats] : [])]
+  // --verbose: each case asserts every message, not each rule's first few.
+  const args = ['build', ...(badCase.args ?? [badCase.name]), '--out', out, '--verbose', ...(badCase.formats ? ['--format', badCase.formats] : [])]
   // TMPDIR marks the Chromium this build starts (its profile lives there), to find strays.
   const run = await runCli(args, { cwd: bad, env: { TMPDIR: temp }, timeoutMs: (badCase.limitMs ?? 120_000) + 10_000 })
   return { run, out, before: previous, temp }

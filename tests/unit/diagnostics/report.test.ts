@@ -88,4 +88,33 @@ describe('codeFrame', () => {
     assert.equal(codeFrame('only', { line: 1, column: 3 }, undefined), '> 1 | only\n    |   ^')
     assert.equal(codeFrame('ab', { line: 9, column: 9 }, undefined), '> 1 | ab\n    |   ^')
   })
+
+})
+
+describe('reportFiles on a long build', () => {
+  it('prints each rule\'s first five warnings of a 100-warning build, a line for the rest of each, and the counts by rule; --verbose prints all 100', () => {
+    const files = Array.from({ length: 10 }, (_, index) => chapter(`${String(index + 1).padStart(2, '0')}-chapter.md`))
+    for (const [index, file] of files.entries()) {
+      for (let line = 1; line <= 9; line++) file.message(`Link to \`other-${line}.md\`, a file that is not part of the book`, { place: { line, column: 1 }, ruleId: 'relative-link', source: 'samizdat' })
+      file.message('Raw HTML `<listing>` is not used in a book', { place: { line: 20 + index, column: 1 }, ruleId: 'unsupported-html', source: 'samizdat' })
+    }
+    const error = files[3]!.message('Broken beyond repair', { place: { line: 2, column: 1 }, ruleId: 'relative-link', source: 'samizdat' })
+    error.fatal = true
+    const report = reportFiles(files, { strict: false, cwd })
+    assert.equal(report.warnings, 100)
+    assert.equal(report.errors, 1)
+    const lines = report.text.split('\n')
+    assert.ok(lines.length < 40, `${lines.length} lines:\n${report.text}`)
+    assert.equal(lines.filter((line) => /warning {2}Link to/.test(line)).length, 5)
+    assert.equal(lines.filter((line) => /warning {2}Raw HTML/.test(line)).length, 5)
+    assert.ok(lines.some((line) => /error {4}Broken beyond repair/.test(line)), 'errors are always shown')
+    assert.ok(lines.includes('… 85 more relative-link messages (first 5 shown; `--verbose` for all)'), report.text)
+    assert.ok(lines.includes('… 5 more unsupported-html messages (first 5 shown; `--verbose` for all)'), report.text)
+    assert.deepEqual(lines.slice(-2), ['     91  relative-link', '     10  unsupported-html'])
+    const verbose = reportFiles(files, { strict: true, cwd, verbose: true })
+    assert.equal(verbose.text.split('\n').filter((line) => / warning {2}/.test(line)).length, 100)
+    assert.equal(verbose.failed, true)
+    // --strict counts the hidden ones too.
+    assert.equal(reportFiles(files, { strict: true, cwd }).warnings, 100)
+  })
 })

@@ -7,7 +7,7 @@ import { select, selectAll } from 'hast-util-select'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { BookTree } from '../../../scripts/lib/book-model.ts'
 import { buildImages } from '../../../scripts/lib/build-images.ts'
-import { bookTreeToPrintHtml, printOutline } from '../../../scripts/print/book-tree-to-print-html.ts'
+import { bookTreeToPrintHtml, fitRunningHead, printOutline } from '../../../scripts/print/book-tree-to-print-html.ts'
 import { manuscriptToBookTree } from '../../../scripts/read/manuscript-to-book-tree.ts'
 import { softHyphen } from '../../../scripts/print/rehype-hyphenate.ts'
 
@@ -171,6 +171,20 @@ describe('bookTreeToPrintHtml', () => {
     assert.equal(added[0]?.ruleId, 'long-running-head')
     assert.equal(added[0]?.line, 1)
     assert.match(added[0]?.reason ?? '', /short-title/)
+    assert.match(added[0]?.reason ?? '', /so it is shortened to “A chapter title so long that no running head on an A5 page…”/)
+  })
+
+  it('shortens a running head that will not fit at a word, with an ellipsis', () => {
+    const [first, ...rest] = tree.chapters
+    const long = 'A chapter title so long that no running head on an A5 page could ever hold it whole'
+    const out = fromHtml(bookTreeToPrintHtml({ ...tree, chapters: [{ ...first!, title: long }, ...rest] }, { stylesheets }))
+    const head = String(select(`#chapter-${first!.id}`, out)?.properties['dataRunningTitle'])
+    assert.equal(head, 'A chapter title so long that no running head on an A5 page…')
+    const book = { ...tree.book, title: `${long}, a book` }
+    const titled = fromHtml(bookTreeToPrintHtml({ ...tree, book }, { stylesheets }))
+    assert.equal(select('main', titled)?.properties['dataBookTitle'], 'A chapter title so long that no running head on an A5 page…')
+    assert.equal(fitRunningHead('Short', 40), 'Short')
+    assert.equal(fitRunningHead('Averyveryverylongwordwithoutanyspaceatall', 20), 'Averyveryverylongwo…')
   })
 
   it('reports a language without hyphenation patterns at book.yaml and sets the text unhyphenated', () => {
