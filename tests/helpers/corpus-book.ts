@@ -4,8 +4,8 @@ import path from 'node:path'
 import type { Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 
-/** The shared corpus of real manuscripts (never edited: books are built from copies). */
-export const corpusDir = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus')
+/** The shared corpus of real manuscripts (never edited: books are built from copies); `SAMIZDAT_CORPUS` points elsewhere (a worktree's checkout). */
+export const corpusDir = process.env['SAMIZDAT_CORPUS'] ?? path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus')
 const bookYamls = path.join(import.meta.dirname, '..', 'fixtures', 'corpus')
 
 /** Whether the shared corpus is on this machine (a checkout elsewhere may not have it). */
