@@ -24,7 +24,7 @@ declare module '@citation-js/core' {
   export interface CiteprocCitation {
     citationID: string
     citationItems: CiteprocCiteItem[]
-    properties: { noteIndex: number; mode?: 'author-only' | 'suppress-author' | 'composite' }
+    properties: { noteIndex: number; mode?: 'author-only' | 'suppress-author' | 'composite'; unsorted?: boolean }
   }
 
   /** `makeBibliography()`'s first value. */

@@ -28,6 +28,14 @@ export interface ClusterRequest {
   readonly collapsible?: boolean
 }
 
+/** A cluster a year-collapsing style may collapse: two cites share an author and none has an affix (pandoc does not collapse those). */
+const collapsible = (references: References, cluster: ClusterRequest): boolean =>
+  cluster.items.every((item) => item.prefix === '' && item.suffix === '') &&
+  sharesAuthor(
+    references,
+    cluster.items.map((item) => item.key),
+  )
+
 /** Whether two of the works share their first author or editor (what a style's `collapse="year"` joins). */
 export function sharesAuthor(references: References, keys: readonly string[]): boolean {
   const names = keys.map((key) => {
@@ -82,11 +90,11 @@ export function createCitationRegistry(references: References, style: CslStyle):
     style,
     references,
     render: (clusters, nocite) => {
-      const withCollapse = clusters.map((cluster) => ({ ...cluster, collapsible: sharesAuthor(references, cluster.items.map((item) => item.key)) }))
+      const withCollapse = clusters.map((cluster) => ({ ...cluster, collapsible: collapsible(references, cluster) }))
       return renderClusters(engine, style, withCollapse, nocite)
     },
     renderSubsequent: (request) => {
-      const cluster = { ...request, collapsible: sharesAuthor(references, request.items.map((item) => item.key)) }
+      const cluster = { ...request, collapsible: collapsible(references, request) }
       // citeproc-js takes a forced position on items given to makeCitationCluster (1 = subsequent).
       const items = citeItems(style, cluster).map((item) => ({ ...item, position: 1 }))
       return toHast(engine, style, engine.makeCitationCluster(items), cluster)
@@ -107,7 +115,12 @@ function renderClusters(engine: CiteprocEngine, style: CslStyle, clusters: reado
   const citations: CiteprocCitation[] = clusters.map((cluster, index) => ({
     citationID: `samizdat-${index + 1}`,
     citationItems: citeItems(style, cluster),
-    properties: { noteIndex: cluster.noteIndex, ...(cluster.authorOnly ? { mode: 'author-only' as const } : {}) },
+    properties: {
+      noteIndex: cluster.noteIndex,
+      ...(cluster.authorOnly ? { mode: 'author-only' as const } : {}),
+      // Pandoc keeps the written order of a cluster when any cite has a prefix (`[see @b; also @a]`).
+      ...(cluster.items.some((item) => item.prefix !== '') ? { unsorted: true } : {}),
+    },
   }))
   const output = rebuildCitations(engine, citations, nocite)
   return clusters.map((cluster, index) => toHast(engine, style, output[index] ?? '', cluster))

@@ -46,16 +46,9 @@ export function readFieldValues(entry: BibtexRawEntry, file: VFile, place: (fiel
 // Fields that are identifiers or addresses, read as written.
 const verbatimFields = new Set(['url', 'doi', 'eprint', 'file', 'verba', 'verbb', 'verbc', 'pdf', 'isbn', 'issn', 'options', 'langid', 'langidopts', 'keywords'])
 
-/**
- * A typed apostrophe becomes ’ (pandoc's smart typography for BibLaTeX
- * text; `''` is TeX's closing quote and is already ”); a subtitle starts
- * with a capital, as it follows the title's colon.
- */
+/** A subtitle starts with a capital, as it follows the title's colon. (Typed apostrophes stay: citeproc-js prints them as ’.) */
 function typography(value: unknown, subtitle: boolean): unknown {
-  if (typeof value === 'string') {
-    const text = value.replace(/(?<!')'(?!')/g, '’')
-    return subtitle ? text.replace(/^(<[^>]+>)*\p{Ll}/u, (start) => start.slice(0, -1) + start.slice(-1).toUpperCase()) : text
-  }
+  if (typeof value === 'string') return subtitle ? value.replace(/^(<[^>]+>)*\p{Ll}/u, (start) => start.slice(0, -1) + start.slice(-1).toUpperCase()) : value
   if (Array.isArray(value)) return value.map((part) => typography(part, false))
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, part]) => [key, typography(part, false)]))
   return value

@@ -20,6 +20,9 @@ export function rebuildCitations(engine: CiteprocEngine, citations: readonly Cit
   }
   const ids = [...new Set(citations.flatMap((citation) => citation.citationItems.map((item) => String(item.id))))]
   state.updateItems(ids)
+  // Uncited works (nocite) take part in disambiguation from the start, as in citeproc's own rebuild:
+  // a year suffix a nocite work forces shows in the citations too (Westfahl 2000a).
+  if (nocite.length > 0) state.updateUncitedItems([...nocite])
   const { opt } = state
   const oldMode = opt.mode
   const updateMode = opt.update_mode
