@@ -19,7 +19,7 @@ const classes = (element: Element): string[] => {
 /** Text as a reader sees it: spaces collapsed, back-links and note numbers gone, Unicode composed. */
 export const normalizeText = (text: string): string =>
   text
-    .replace(/[↩︎]/g, '')
+    .replace(/\u21a9\ufe0e?/g, '')
     .replace(/\s+/g, ' ')
     .normalize('NFC')
     .trim()
@@ -36,7 +36,9 @@ export function extractCitations(html: string, isNoteStyle: boolean): PrintedCit
   const entries = new Map<string, string>()
   visit(tree, 'element', (node, _index, parent) => {
     if (classes(node).includes('csl-entry')) {
-      entries.set(String(node.properties['id'] ?? '').replace(/^ref-/, ''), normalizeText(hastToString(node)))
+      // A numeric style's label and entry are two blocks (second-field-align): a space between them.
+      const blocks = node.children.map((child) => hastToString(child) + (child.type === 'element' && classes(child).includes('csl-left-margin') ? ' ' : ''))
+      entries.set(String(node.properties['id'] ?? '').replace(/^ref-/, ''), normalizeText(blocks.join('')))
       return 'skip'
     }
     if (isNoteStyle && node.tagName === 'li' && /fn/.test(String(node.properties['id'] ?? ''))) {

@@ -56,7 +56,8 @@ function differences(ours: PrintedCitations, theirs: PrintedCitations): Array<[s
 }
 
 const styles = process.argv.slice(2).length > 0 ? process.argv.slice(2) : allStyles
-const keys = [...readFileSync(bib, 'utf8').matchAll(/^@(\w+)\s*\{([^,\s]+),/gm)].filter((match) => !/^(string|preamble|comment)$/i.test(match[1]!)).map((match) => match[2]!)
+// Works only: biblatex's @set groups other entries and @xdata lends them fields.
+const keys = [...readFileSync(bib, 'utf8').matchAll(/^@(\w+)\s*\{([^,\s]+),/gm)].filter((match) => !/^(string|preamble|comment|set|xdata)$/i.test(match[1]!)).map((match) => match[2]!)
 const work = mkdtempSync(path.join(tmpdir(), 'samizdat-parity-'))
 const kinds = documented()
 let undocumented = 0

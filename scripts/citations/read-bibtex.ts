@@ -44,11 +44,12 @@ export function readBibtex(file: VFile, dialect: 'bibtex' | 'biblatex', englishT
   const placed = raw.map((entry) => ({ entry, chunk: chunkQueue.get(entry.label)?.shift() }))
   const valued = placed.map(({ entry, chunk }) => readFieldValues(entry, file, (field) => fieldPlace(chunk, field, locate)))
   const items = mapEntries(valued, dialect)
-  const read = items.map((item, index) => ({
-    key: String(item.id),
-    item: biblatexToCsl({ ...item, id: String(item.id) }, valued[index]!),
-    offset: placed[index]!.chunk?.offset,
-  }))
+  const read = items.flatMap((item, index) =>
+    // An @xdata entry only lends fields to others (biblatex manual §2.1.1): never cited, never listed.
+    valued[index]!.type === 'xdata'
+      ? []
+      : [{ key: String(item.id), item: biblatexToCsl({ ...item, id: String(item.id) }, valued[index]!), offset: placed[index]!.chunk?.offset }],
+  )
   const left = failed.filter((chunk) => chunk.key).map((chunk) => ({ key: chunk.key, item: { id: chunk.key }, offset: chunk.offset, unreadable: true as const }))
   return [...read, ...left]
 }
