@@ -24,7 +24,7 @@ declare module '@citation-js/core' {
   export interface CiteprocCitation {
     citationID: string
     citationItems: CiteprocCiteItem[]
-    properties: { noteIndex: number; mode?: 'author-only' | 'suppress-author' | 'composite' }
+    properties: { noteIndex: number; mode?: 'author-only' | 'suppress-author' | 'composite'; unsorted?: boolean }
   }
 
   /** `makeBibliography()`'s first value. */
@@ -83,3 +83,45 @@ declare module '@citation-js/core' {
 declare module '@citation-js/plugin-bibtex'
 declare module '@citation-js/plugin-csl'
 declare module '@citation-js/plugin-ris'
+
+// citation-js's BibTeX stages, used one by one so that a bad field costs only
+// that field (https://github.com/citation-js/citation-js/tree/main/packages/plugin-bibtex/src).
+declare module '@citation-js/plugin-bibtex/lib/input/file.js' {
+  /** One entry as written: field values are raw TeX (after `@string` expansion). */
+  export interface BibtexRawEntry {
+    type: string
+    label: string
+    properties: Record<string, string | number>
+    annotations?: Record<string, Record<string, string>>
+  }
+  export function parse(text: string): BibtexRawEntry[]
+}
+
+declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
+  /** One field's TeX value to text (names to name objects, lists to arrays). */
+  export function parse(text: string, field: string, languages?: unknown): unknown
+  export function parseAnnotation(text: string): unknown
+  interface GrammarContext {
+    state: { sentenceCase: boolean; afterPunctuation: boolean; afterColon?: boolean }
+    matchToken(type: string): boolean
+  }
+  /** The value parser's grammar: one function per rule, called with the parser as `this`. */
+  export const valueGrammar: { rules: Record<string, (this: GrammarContext) => string> }
+}
+
+declare module '@citation-js/plugin-bibtex/lib/mapping/index.js' {
+  import type { CslItem } from '@citation-js/core'
+  export interface BibtexValuedEntry {
+    type: string
+    label: string
+    properties: Record<string, unknown>
+  }
+  /** BibLaTeX fields → CSL-JSON, with `crossref`/`xdata` inheritance. */
+  export function parse(entries: BibtexValuedEntry[]): CslItem[]
+  export function parseBibtex(entries: BibtexValuedEntry[]): CslItem[]
+}
+
+declare module '@citation-js/plugin-bibtex/lib/input/constants.js' {
+  /** Field name → [kind, type], e.g. `title` → `['field', 'title']` (sentence-cased). */
+  export const fieldTypes: Record<string, [string, string]>
+}

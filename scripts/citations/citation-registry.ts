@@ -25,6 +25,26 @@ export interface ClusterRequest {
   readonly noteIndex: number
   /** Only the author names (`Daniels` of `Daniels (1960, 3)`); not counted for ibid. */
   readonly authorOnly: boolean
+  /** Two cites share their first author, so a style that collapses years may collapse them (see `sharesAuthor`). */
+  readonly collapsible?: boolean
+}
+
+/** A cluster a year-collapsing style may collapse: two cites share an author and none has an affix (pandoc does not collapse those). */
+const collapsible = (references: References, cluster: ClusterRequest): boolean =>
+  cluster.items.every((item) => item.prefix === '' && item.suffix === '') &&
+  sharesAuthor(
+    references,
+    cluster.items.map((item) => item.key),
+  )
+
+/** Whether two of the works share their first author or editor (what a style's `collapse="year"` joins). */
+export function sharesAuthor(references: References, keys: readonly string[]): boolean {
+  const names = keys.map((key) => {
+    const item = references.byKey.get(key)?.item
+    const first = ((item?.['author'] ?? item?.['editor']) as Array<{ family?: string; literal?: string }> | undefined)?.[0]
+    return first ? `${first.family ?? ''}|${first.literal ?? ''}` : undefined
+  })
+  return names.some((name, at) => name !== undefined && names.indexOf(name) !== at)
 }
 
 /** The formatted bibliography: `div.csl-entry#ref-KEY` per work. */
@@ -79,7 +99,8 @@ export function createCitationRegistry(references: References, style: CslStyle):
   return {
     style,
     references,
-    render: (clusters, nocite) => {
+    render: (requests, nocite) => {
+      const clusters = requests.map((cluster) => ({ ...cluster, collapsible: collapsible(references, cluster) }))
       const citations = toCitations(style, clusters)
       const key = citationsKey(style, items, citations, nocite)
       const cached = readRenderedCitations(key)
@@ -88,14 +109,15 @@ export function createCitationRegistry(references: References, style: CslStyle):
       const { outputs } = last.rendered
       return clusters.map((cluster, index) => toHast(seqOf, style, outputs[index] ?? '', cluster))
     },
-    renderSubsequent: (cluster) => {
+    renderSubsequent: (request) => {
+      const cluster = { ...request, collapsible: collapsible(references, request) }
       // Outside the book's sequence, but against its registry (disambiguation): a cached render puts the citations into citeproc first.
       if (last && !last.inEngine) {
         rebuildCitations(engine(), last.citations, last.nocite)
         last.inEngine = true
       }
       // citeproc-js takes a forced position on items given to makeCitationCluster (1 = subsequent).
-      const items = cluster.items.map((item, at) => ({ ...citeItem(item, marked(style, cluster) ? at : undefined), position: 1 }))
+      const items = citeItems(style, cluster).map((item) => ({ ...item, position: 1 }))
       return toHast(seqOf, style, engine().makeCitationCluster(items), cluster)
     },
     bibliography: () => bibliographyOf(last ? last.rendered.bibliography : (engine().makeBibliography() as RenderedCitations['bibliography'])),
@@ -113,17 +135,22 @@ function renderInEngine(engine: CiteprocEngine, citations: readonly CiteprocCita
 
 /**
  * Whether a cluster's cites get link markers. Not with collapsed numbers
- * (`[1–3]`), nor with author suppression, whose rendering citeproc-js changes
+ * (`[1–3]`), nor where the style collapses years (`Smith 2000a–e`) and two cites share an author, nor with author suppression, whose rendering citeproc-js changes
  * when a cite has a prefix (ibid. loses its locator).
  */
 const marked = (style: CslStyle, cluster: ClusterRequest) =>
-  !style.collapsesNumbers && !cluster.authorOnly && cluster.items.every((item) => !item.suppressAuthor)
+  !style.collapsesNumbers && !(style.collapses && cluster.collapsible) && !cluster.authorOnly && cluster.items.every((item) => !item.suppressAuthor)
 
 function toCitations(style: CslStyle, clusters: readonly ClusterRequest[]): CiteprocCitation[] {
   return clusters.map((cluster, index) => ({
     citationID: `samizdat-${index + 1}`,
-    citationItems: cluster.items.map((item, at) => citeItem(item, marked(style, cluster) ? at : undefined)),
-    properties: { noteIndex: cluster.noteIndex, ...(cluster.authorOnly ? { mode: 'author-only' as const } : {}) },
+    citationItems: citeItems(style, cluster),
+    properties: {
+      noteIndex: cluster.noteIndex,
+      ...(cluster.authorOnly ? { mode: 'author-only' as const } : {}),
+      // Pandoc keeps the written order of a cluster when any cite has a prefix (`[see @b; also @a]`).
+      ...(cluster.items.some((item) => item.prefix !== '') ? { unsorted: true } : {}),
+    },
   }))
 }
 
@@ -182,4 +209,21 @@ function bibliographyOf(result: RenderedCitations['bibliography']): RenderedBibl
     return [entry]
   })
   return { entries, hangingIndent: Boolean(params.hangingindent) }
+}
+
+/** A cluster's cites for citeproc, with link markers where {@link marked}. */
+function citeItems(style: CslStyle, cluster: ClusterRequest): CiteprocCiteItem[] {
+  if (!marked(style, cluster)) return cluster.items.map((item) => citeItem(item, undefined))
+  const requests = cluster.items.map((item) => ({ ...item }))
+  for (let at = 1; at < requests.length; at += 1) {
+    // citeproc drops the delimiter before a prefix that starts with `,` `.` `;` (`[@a; , and @b]`) only
+    // when the cite before has no suffix, and a marker is one: the mark goes to that suffix instead,
+    // which citeproc treats alike (https://citeproc-js.readthedocs.io/en/latest/running.html).
+    const previous = requests[at - 1]!
+    const request = requests[at]!
+    const mark = /^[,.;]/.exec(request.prefix)?.[0]
+    if (mark && previous.suffix === '') requests[at - 1] = { ...previous, suffix: mark }
+    if (mark && previous.suffix === '') requests[at] = { ...request, prefix: request.prefix.slice(1).trimStart() }
+  }
+  return requests.map((item, at) => citeItem(item, at))
 }

@@ -16,7 +16,9 @@ export function citeRequest(item: CiteItem, terms: LocatorTerms): CiteRequest {
     prefix: squash(richText(item.prefix)).trimStart(),
     // citeproc puts a space before a suffix that starts with a word, none before punctuation.
     suffix: suffix.trimStart(),
-    locator: locator?.trim() || undefined,
+    // Smart punctuation made `1001--1003` an en dash; citeproc formats (and shortens, by the style's
+    // page-range-format: "1001–3") only ranges it sees as hyphens.
+    locator: locator?.trim().replace(/(?<=\w)\u2013(?=\w)/g, '-') || undefined,
     label,
     suppressAuthor: item.suppressAuthor,
   }

@@ -53,7 +53,7 @@ export interface CiteprocInternals extends CiteprocEngine {
     parallel: { enable: boolean }
   }
   sys: { variableWrapper?: unknown }
-  citation: { opt: { 'near-note-distance'?: number | string } }
+  citation: { opt: { 'near-note-distance'?: number | string; collapse?: string | string[] | undefined; cite_group_delimiter?: string | undefined } }
   citation_sort: { tokens: unknown[] }
   registry: CiteprocEngine['registry'] & {
     registry: Record<string, (RegistryEntry & { seq: number }) | undefined>

@@ -20,6 +20,8 @@ export interface CslStyle {
   readonly isNoteStyle: boolean
   /** The style collapses citation numbers (`[1–3]`), which per-cite link markers would prevent. */
   readonly collapsesNumbers: boolean
+  /** The style collapses cites at all (numbers, or years and year suffixes: `Smith 2000a–e`), which per-cite link markers would prevent. */
+  readonly collapses: boolean
   /** The `prefix` and `suffix` of the citation layout (`(` and `)`, or `.` after a note). */
   readonly citationAffixes: { readonly prefix: string; readonly suffix: string }
   readonly locale: CslLocale
@@ -77,6 +79,11 @@ export async function loadCslStyle(book: Pick<ResolvedBook, 'csl' | 'root' | 'la
       source: 'samizdat',
     })
   }
+  return cslStyleFromXml(xml, stylePath, locale)
+}
+
+/** The facts about a style that samizdat's citation path needs, from its XML (also used by the CSL test-suite runner). */
+export function cslStyleFromXml(xml: string, stylePath: string, locale: CslLocale): CslStyle {
   const styleTag = /<style\b[^>]*>/.exec(xml)?.[0] ?? ''
   const citationTag = /<citation\b[^>]*>/.exec(xml)?.[0] ?? ''
   const citationLayout = /<citation\b[\s\S]*?(<layout\b[^>]*>)/.exec(xml)?.[1] ?? ''
@@ -88,6 +95,7 @@ export async function loadCslStyle(book: Pick<ResolvedBook, 'csl' | 'root' | 'la
     path: stylePath,
     isNoteStyle: /\bclass="note"/.test(styleTag),
     collapsesNumbers: /\bcollapse="[^"]*citation-number/.test(citationTag),
+    collapses: /\bcollapse="[^"]+"/.test(citationTag),
     citationAffixes: { prefix: attribute(citationLayout, 'prefix'), suffix: attribute(citationLayout, 'suffix') },
     locale,
   }

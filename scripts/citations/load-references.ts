@@ -26,6 +26,8 @@ export interface References {
   readonly byKey: ReadonlyMap<string, Reference>
   /** One file per bibliography file read, carrying its messages. */
   readonly files: readonly VFile[]
+  /** Keys of entries that could not be read (each has a warning at its place), so a citation of one says so. */
+  readonly unreadable: ReadonlyMap<string, { readonly file: VFile; readonly place: Point | undefined }>
 }
 
 const readers: Record<string, (file: VFile, englishTitles: boolean) => ParsedEntry[]> = {
@@ -46,6 +48,7 @@ const readers: Record<string, (file: VFile, englishTitles: boolean) => ParsedEnt
 export async function loadReferences(book: Pick<ResolvedBook, 'bibliography' | 'configFile' | 'root' | 'lang'>): Promise<References> {
   const byKey = new Map<string, Reference>()
   const files: VFile[] = []
+  const unreadable = new Map<string, { file: VFile; place: Point | undefined }>()
   const englishTitles = /^en\b/i.test(book.lang)
   for (const filePath of book.bibliography) {
     const extension = path.extname(filePath).toLowerCase()
@@ -67,6 +70,10 @@ export async function loadReferences(book: Pick<ResolvedBook, 'bibliography' | '
     const locate = pointLocator(String(file.value))
     for (const entry of reader(file, englishTitles)) {
       const place = entry.offset === undefined ? undefined : locate(entry.offset)
+      if (entry.unreadable) {
+        if (entry.key && !byKey.has(entry.key)) unreadable.set(entry.key, { file, place })
+        continue
+      }
       const key = entry.key ?? inventKey(entry.item, byKey, file, place)
       const existing = byKey.get(key)
       if (existing) {
@@ -82,7 +89,8 @@ export async function loadReferences(book: Pick<ResolvedBook, 'bibliography' | '
       byKey.set(key, { key, item: { ...entry.item, id: key }, file, place })
     }
   }
-  return { byKey, files }
+  for (const key of byKey.keys()) unreadable.delete(key)
+  return { byKey, files, unreadable }
 }
 
 /** RIS and CSL records may lack an ID; give them pandoc-like `family+year` keys and say which. */

@@ -20,11 +20,14 @@ export function rebuildCitations(engine: CiteprocEngine, citations: readonly Cit
   }
   const ids = [...new Set(citations.flatMap((citation) => citation.citationItems.map((item) => String(item.id))))]
   state.updateItems(ids)
+  // Uncited works (nocite) take part in disambiguation from the start, as in citeproc's own rebuild:
+  // a year suffix a nocite work forces shows in the citations too (Westfahl 2000a).
+  if (nocite.length > 0) state.updateUncitedItems([...nocite])
   const { opt } = state
   const oldMode = opt.mode
   const updateMode = opt.update_mode
   state.setOutputFormat('html')
-  const render = state.process_CitationCluster
+  const render = ungroupedWhenUnsorted(state, state.process_CitationCluster)
   const output: string[] = []
   const before = oneCitationAtATime(state, (citation, index) => {
     output[index] = render.call(state, citation.sortedItems, citation)
@@ -49,6 +52,28 @@ export function rebuildCitations(engine: CiteprocEngine, citations: readonly Cit
   state.updateUncitedItems([...nocite])
   state.setOutputFormat(oldMode)
   return output
+}
+
+/**
+ * A citation kept in its written order (a cite with a prefix) is not grouped
+ * by author either: pandoc prints `see Moore 1965; also Moore 1998`, where
+ * citeproc's cite grouping (`collapse`, `cite-group-delimiter`) would print
+ * `also 1998`. The style's options are off while that citation renders.
+ */
+function ungroupedWhenUnsorted(state: CiteprocInternals, render: CiteprocInternals['process_CitationCluster']): CiteprocInternals['process_CitationCluster'] {
+  return function (this: CiteprocInternals, sortedItems, citation) {
+    if (!citation?.properties.unsorted) return render.call(this, sortedItems, citation)
+    const options = state.citation.opt
+    const { collapse, cite_group_delimiter: groupDelimiter } = options
+    options.collapse = []
+    options.cite_group_delimiter = ''
+    try {
+      return render.call(this, sortedItems, citation)
+    } finally {
+      options.collapse = collapse
+      options.cite_group_delimiter = groupDelimiter
+    }
+  }
 }
 
 /** Whether the one-pass rebuild gives citeproc's output for these citations in this style. */

@@ -45,6 +45,16 @@ export default remarkCitations
 
 function reportUnknown(file: VFile, item: CitationNode['items'][number], { references }: RemarkCitationsOptions) {
   const names = references.files.map((bib) => bib.basename).join(', ')
+  const broken = references.unreadable.get(item.key)
+  if (broken) {
+    const line = broken.place ? ` (line ${broken.place.line})` : ''
+    file.message(`Citation key \`@${item.key}\` is not cited: its entry in ${broken.file.basename}${line} could not be read; fix the entry there (see the message on it)`, {
+      ...(item.position ? { place: item.position } : {}),
+      ruleId: 'unknown-citation-key',
+      source: 'samizdat',
+    })
+    return
+  }
   const guess = nearestKey(item.key, references.byKey.keys())
   const where = names ? `it is not in ${names}` : 'the book has no bibliography (add `bibliography: references.bib` to book.yaml)'
   const advice = guess ? `; did you mean \`@${guess}\`?` : names ? '; check the spelling or add the work to the bibliography' : ''
