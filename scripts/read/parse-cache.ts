@@ -5,6 +5,7 @@ import type { Data, VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { cacheDir, cacheKey, codeVersion } from '../lib/build-cache.ts'
 import { writeFileAtomic } from '../lib/write-file-atomic.ts'
+import { includeHash } from './remark-mdbook-directives.ts'
 
 /** What parsing a chapter leaves: its mdast, what the plugins put in `file.data` (front matter), and their messages. */
 interface CachedParse {
@@ -42,6 +43,8 @@ export function parseCache(options: { readonly root: string; readonly lang: stri
       } catch {
         return undefined
       }
+      // A chapter that includes other files (mdBook's `{{#include}}`) is stale when one of them changed.
+      if (!(await includesUnchanged(record.data.includes))) return undefined
       file.data = { ...file.data, ...record.data }
       for (const saved of record.messages) replay(file, saved)
       return record.mdast
@@ -65,6 +68,14 @@ export function parseCache(options: { readonly root: string; readonly lang: stri
       await Promise.all(writes.splice(0))
     },
   }
+}
+
+async function includesUnchanged(includes: Data['includes']): Promise<boolean> {
+  for (const { path: included, hash } of includes ?? []) {
+    const bytes = await readFile(included).catch(() => undefined)
+    if ((bytes ? includeHash(bytes) : null) !== hash) return false
+  }
+  return true
 }
 
 function save(message: VFileMessage): SavedMessage {

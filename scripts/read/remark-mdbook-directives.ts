@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Code, InlineCode, Root, Text } from 'mdast'
@@ -5,6 +6,16 @@ import type { Plugin } from 'unified'
 import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The files a chapter's `{{#include}}`s read, with a hash of their bytes (null: not there): a cached parse is stale when one changed. */
+    includes: Array<{ path: string; hash: string | null }>
+  }
+}
+
+/** The hash {@link DataMap.includes} records for a file's bytes. */
+export const includeHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
 // https://rust-lang.github.io/mdBook/format/mdbook.html#including-files
 const directive = /\{\{\s*#(include|rustdoc_include|playground|title)\s+([^}]*?)\s*\}\}/g
@@ -42,11 +53,15 @@ function include(argument: string, context: { root: string; from: string; file: 
     warn(`\`{{#include ${argument}}}\` points outside the book folder, so its text is left out: copy \`${target}\` into the book folder and include it from there`)
     return undefined
   }
+  const includes = (context.file.data.includes ??= [])
   if (!existsSync(resolved) || !statSync(resolved).isFile()) {
+    includes.push({ path: resolved, hash: null })
     warn(`\`{{#include ${argument}}}\` names \`${target}\`, which is not there, so its text is left out: fix the path`)
     return undefined
   }
-  const lines = readFileSync(resolved, 'utf8').replace(/\n$/, '').split('\n')
+  const bytes = readFileSync(resolved)
+  includes.push({ path: resolved, hash: includeHash(bytes) })
+  const lines = new TextDecoder().decode(bytes).replace(/\n$/, '').split('\n')
   return select(lines, range).filter((line) => !/ANCHOR(_END)?:/.test(line)).join('\n')
 }
 

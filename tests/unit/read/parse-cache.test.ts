@@ -69,4 +69,17 @@ describe('the parse cache', () => {
     const relit = await parse(dir)
     assert.equal(relit.parsed, relit.chapters.length)
   })
+
+  it('parses a chapter again when a file it includes ({{#include}}) changed, and not otherwise', async () => {
+    const chapters = (await resolveBook(dir)).chapters
+    writeFileSync(path.join(dir, 'included.txt'), 'first words\n')
+    appendFileSync(chapters[1]!, '\n```\n{{#include included.txt}}\n```\n')
+    const first = await parse(dir)
+    assert.match(JSON.stringify(first.chapters[1]!.mdast), /first words/)
+    assert.equal((await parse(dir)).parsed, 0)
+    writeFileSync(path.join(dir, 'included.txt'), 'second words\n')
+    const changed = await parse(dir)
+    assert.equal(changed.parsed, 1)
+    assert.match(JSON.stringify(changed.chapters[1]!.mdast), /second words/)
+  })
 })
