@@ -151,7 +151,15 @@ export function registerKeepLinesHook(): void {
     const { starts, hyphenated } = linesOf(block)
     const soft = (line: number) => {
       const next = starts[line + 1]
-      return next && next.node.data[next.offset - 1] === '\u00AD' ? next : undefined
+      if (!next || next.node.data[next.offset - 1] !== '\u00AD') return undefined
+      // A word broken over more than one line end (longer than the measure: a 3,000-letter word) could not be set whole.
+      const data = next.node.data
+      let from = next.offset - 1
+      while (from > 0 && !/\s/.test(data[from - 1]!)) from--
+      let to = next.offset
+      while (to < data.length && !/\s/.test(data[to]!)) to++
+      const brokenAgain = starts.some((other) => other !== next && other.node === next.node && other.offset > from && other.offset < to)
+      return brokenAgain ? undefined : next
     }
     let run = 0
     for (let line = 0; line < starts.length - 1; line++) {

@@ -23,7 +23,7 @@ export interface CachedPrint {
 }
 
 // Bump when the way a part is laid out or printed changes in code, not in its files.
-const codeVersion = 'pdf-parallel-7'
+const codeVersion = 'pdf-parallel-8'
 
 /**
  * The cache of laid-out and printed parts, keyed by content: a rebuild lays

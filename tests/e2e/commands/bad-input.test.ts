@@ -65,7 +65,7 @@ const cases: readonly BadCase[] = [
     code: 1,
     messages: [
       error('book-yaml-schema/book.yaml', 2, 1, 'book-schema', /Unknown key `autor`.*did you mean `author`\?/),
-      error('book-yaml-schema/book.yaml', 3, 11, 'book-schema', /`pageSize` must be one of A5, A6, half-letter, 6x9, A4, but here it is the text "A3"/),
+      error('book-yaml-schema/book.yaml', 3, 11, 'book-schema', /`pageSize` must be one of A5, A6, A7, half-letter, quarter-letter, digest, 6x9, A4, or WIDTH x HEIGHT such as `120mm x 170mm`, but here it is the text "A3"/),
       error('book-yaml-schema/book.yaml', 4, 17, 'book-schema', /`numberSections` must be `true` or `false`, but here it is the text "yes"/),
     ],
   },
