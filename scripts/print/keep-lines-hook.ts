@@ -151,7 +151,7 @@ export function registerKeepLinesHook(): void {
     const { starts, hyphenated } = linesOf(block)
     const soft = (line: number) => {
       const next = starts[line + 1]
-      if (!next || next.node.data[next.offset - 1] !== '\u00AD') return undefined
+      if (next?.node.data[next.offset - 1] !== '\u00AD') return undefined
       // A word broken over more than one line end (longer than the measure: a 3,000-letter word) could not be set whole.
       const data = next.node.data
       let from = next.offset - 1
