@@ -16,6 +16,7 @@ import type { QuotePreference } from '../lib/quotes-for-lang.ts'
 import remarkChapterFrontmatter from './remark-chapter-frontmatter.ts'
 import remarkBracketedSpans from './remark-bracketed-spans.ts'
 import remarkFencedDivs from './remark-fenced-divs.ts'
+import remarkInlineNotes from './remark-inline-notes.ts'
 import remarkCaptions from './remark-captions.ts'
 import remarkCrossReferences from './remark-cross-references.ts'
 import remarkEquationLabels from './remark-equation-labels.ts'
@@ -36,7 +37,7 @@ import { parseCache } from './parse-cache.ts'
 /**
  * The Markdown dialect samizdat reads: CommonMark + GFM + front matter +
  * pandoc's extensions (heading and other attributes, fenced divs, bracketed
- * spans, line blocks, definition lists, grid/simple/multiline tables,
+ * spans, line blocks, inline notes, definition lists, grid/simple/multiline tables,
  * captions, implicit figures, TeX math, raw LaTeX, cross-references).
  */
 export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
@@ -50,6 +51,8 @@ export function createMarkdownParser(lang: string, quotes?: QuotePreference) {
       // mdBook's `{{#include …}}`: its text in place before any construct reads it.
       .use(timedPlugin(remarkMdbookDirectives))
       .use(timedPlugin(remarkGfm))
+      // `^[…]` as `[^id]` footnotes, before any transform that treats notes as notes.
+      .use(timedPlugin(remarkInlineNotes))
       // Pandoc's definition lists and grid tables: well-kept parsers of their own.
       .use(timedPlugin(remarkDefinitionList))
       .use(timedPlugin(remarkGridTables))

@@ -23,7 +23,8 @@ export interface LocalResourceOptions {
 
 /**
  * Keep the book self-contained: an image must be a file inside the
- * manuscript folder, in a format every output carries. Anything else (a
+ * manuscript folder, in a format every output carries (a relative path is
+ * looked for from the chapter's folder, then from the book folder). Anything else (a
  * remote URL, `file:` or a path outside the folder, a missing file) is
  * reported at its place and replaced by a visible placeholder, so the
  * browser never fetches it.
@@ -34,7 +35,7 @@ const rehypeLocalResources: Plugin<[LocalResourceOptions], Root> = (options) => 
   eachElement(tree, (node: Element, index, parent) => {
     if (node.tagName !== 'img' || !parent || index === undefined) return
     const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : ''
-    const image = checkImage(src, path.dirname(file.path), root)
+    const image = checkImage(src, path.resolve(path.dirname(file.path)), root)
     // An image the HTML parser made up (no place of its own) is reported at its parent.
     const place = node.position ?? parent.position
     if (typeof image === 'object') {
@@ -55,15 +56,31 @@ const rehypeLocalResources: Plugin<[LocalResourceOptions], Root> = (options) => 
   })
 }
 
-/** The image file `src` points at, or what is wrong with it. */
+/**
+ * The image file `src` points at, or what is wrong with it. A relative path
+ * is looked for from the chapter's folder, then, as pandoc resolves it (from
+ * the folder it runs in), from the book folder; either way only inside the
+ * book folder.
+ */
 function checkImage(src: string, chapterDir: string, root: string): { file: string } | string {
   if (src.trim() === '') return 'Image with no file: write `![what it shows](images/file.png)`'
   const shown = src.length > 80 ? `${src.slice(0, 80)}…` : src
+  const fromChapter = locateImage(src, shown, chapterDir, root)
+  const found = fromChapter === missing && chapterDir !== root ? locateImage(src, shown, root, root) : fromChapter
+  if (found !== missing) return found
+  const where = chapterDir === root ? 'the book folder' : `this chapter's folder (\`${path.relative(root, chapterDir).split(path.sep).join('/')}/\`) or the book folder`
+  return `Image \`${shown}\` not found in ${where}: check the file name and folder (names are case-sensitive)`
+}
+
+const missing = Symbol('missing')
+
+/** `src` resolved from `base`: the file, what is wrong with it, or {@link missing} when there is no such file. */
+function locateImage(src: string, shown: string, base: string, root: string): { file: string } | string | typeof missing {
   // Resolve `src` as the browser will (it drops tabs and newlines, reads `\` as `/`,
   // decodes `%2e%2e`), so what is checked is what would be loaded.
   let url: URL | undefined
   try {
-    url = new URL(src, pathToFileURL(`${chapterDir}${path.sep}`))
+    url = new URL(src, pathToFileURL(`${base}${path.sep}`))
   } catch {
     url = undefined
   }
@@ -79,9 +96,7 @@ function checkImage(src: string, chapterDir: string, root: string): { file: stri
   if (!isInside(root, target)) {
     return `Image \`${shown}\` is outside the manuscript folder: copy it into the folder so the book stays self-contained`
   }
-  if (!existsSync(target) || !statSync(target).isFile()) {
-    return `Image \`${shown}\` not found: check the file name and folder (names are case-sensitive), relative to this chapter`
-  }
+  if (!existsSync(target) || !statSync(target).isFile()) return missing
   const extension = path.extname(target).toLowerCase()
   if (!imageTypes[extension]) {
     return `Image \`${shown}\` is a \`${extension || 'file without extension'}\`, which EPUB readers and the PDF cannot show: convert it to PNG, JPEG, GIF, SVG or WebP`

@@ -7,6 +7,8 @@ import { textSlicer } from './text-slicer.ts'
 interface Leftover {
   readonly pattern: RegExp
   readonly reason: (match: RegExpExecArray) => string
+  /** Characters of the match (from its first non-space) any of which, written backslash-escaped, makes it the writer's text: the first, unless said. */
+  readonly escapes?: readonly number[]
 }
 
 const leftovers: readonly Leftover[] = [
@@ -41,6 +43,11 @@ const leftovers: readonly Leftover[] = [
     pattern: /(?<=^|\s)::?[a-zA-Z][\w-]*(\[[^\]\n]*\])?\{[^}\n]*\}/g,
     reason: (match) => `\`${match[0]}\` looks like a directive (\`:name[…]{…}\`), which samizdat does not read: it prints as it is; use a bracketed span \`[text]{.name}\` or a fenced div \`::: name\``,
   },
+  {
+    pattern: /\^\[/g,
+    reason: () => 'This `^[` opens no inline note, so it prints as it is: an inline note is `^[its text]` in one paragraph, with its brackets balanced (write `\\]` for a bracket inside it); write `\\^[` for a caret before a bracket',
+    escapes: [0, 1],
+  },
 ]
 
 // Text inside these is shown as written on purpose.
@@ -49,7 +56,7 @@ const skipped = new Set(['code', 'inlineCode', 'html', 'inlineMath', 'displayMat
 /**
  * `samizdat check`'s promise that nothing prints as markup: after every
  * pandoc construct has been read, look for the marks of one that was not
- * (`:::`, `]{`, `{#`, `Table:`, `$$`, `| ` lines, directives) in the text
+ * (`:::`, `]{`, `{#`, `Table:`, `$$`, `| ` lines, directives, `^[`) in the text
  * and say, at its place, why it was not read and how to write it.
  */
 const remarkUnreadMarkup: Plugin<[], Root> = () => (tree, file) => {
@@ -72,7 +79,7 @@ function check(node: Text, file: VFile, slicer: ReturnType<typeof textSlicer>): 
     leftover.pattern.lastIndex = 0
     for (let match = leftover.pattern.exec(node.value); match; match = leftover.pattern.exec(node.value)) {
       const at = match.index + (match[0].length - match[0].trimStart().length)
-      if (slicer.escaped(node, at)) continue
+      if ((leftover.escapes ?? [0]).some((offset) => slicer.escaped(node, at + offset))) continue
       const place = slicer.place(node, at, match.index + match[0].length)
       // Text with no place is the pipeline's own, not the writer's markup.
       if (place) file.message(leftover.reason(match), { place, ruleId: 'unread-markup', source: 'samizdat' })

@@ -43,6 +43,7 @@ export const literalMarkup: readonly (readonly [name: string, pattern: RegExp])[
   ['caption `Table:`', /(^|\n)\s*Table:/g],
   ['display math `$$`', /\$\$/g],
   ['line-block bar `| `', /(^|\n)\| /g],
+  ['inline note `^[`', /\^\[/g],
 ]
 
 /** Each kind of literal markup in a web edition's text outside code (pre, code, kbd, samp) and formulas, with where it was. */

@@ -57,3 +57,15 @@ test('math is typeset in the math face, not printed as TeX', () => {
   assert.match(find(/\(1\)$/).line.text, /𝑥|∑|0/)
   assert.match(execFileSync('pdffonts', [path.join(out, 'book.pdf')], { encoding: 'utf8' }), /STIXTwoMath/)
 })
+
+test('an inline note `^[…]` is printed at the foot of the page that calls it', () => {
+  const call = find(/^The reading group met on Tuesdays\./)
+  const note = find(/^1\.\s+Every other Tuesday, in fact, at the library\.$/)
+  assert.equal(note.page, call.page)
+  assert.ok(
+    call.line.items.some((item) => item.str === '1' && item.size < call.line.size * 0.8),
+    `no superscript call in “${call.line.text}”`,
+  )
+  // PDF coordinates run upwards: the note is below the text that calls it.
+  assert.ok(note.line.y < call.line.y, `note at y=${note.line.y}, call at y=${call.line.y}`)
+})

@@ -29,13 +29,14 @@ const text = fc.oneof(word, fc.string({ maxLength: 12 }), fc.constantFrom('Ünï
 const inline = fc.oneof(
   text,
   fc.tuple(fc.constantFrom('*', '**', '_', '__', '~~', '`', '***'), text).map(([mark, body]) => `${mark}${body}${mark}`),
-  fc.constantFrom('*', '_', '`', '[', ']', '(', ')', '![', '[^', '<', '>', '{', '}', '#', '|', '\\', '&', '~', '"', "'", '--', '---', '...'),
+  fc.constantFrom('*', '_', '`', '[', ']', '(', ')', '![', '[^', '^[', '<', '>', '{', '}', '#', '|', '\\', '&', '~', '"', "'", '--', '---', '...'),
   fc.tuple(text, fc.constantFrom('#id', '#', '#%E0%A4', 'http://127.0.0.1/x', 'javascript:alert(1)', '../x.md', 'images/x.png', 'mailto:a@b', '')).map(([label, url]) => `[${label}](${url})`),
   fc.tuple(text, fc.constantFrom('x.png', 'http://127.0.0.1/i.png', '../../../etc/passwd', 'file:///etc/passwd', '%zz.png', 'a%E0%A4.png', 'ok.png', '')).map(([alt, src]) => `![${alt}](${src})`),
   word.map((key) => `@${key}`),
   fc.tuple(word, fc.constantFrom('', ', p. 3', '; @other', ', pp. 1-2', ' and more')).map(([key, rest]) => `[@${key}${rest}]`),
   word.map((key) => `[-@${key}]`),
   fc.integer({ min: 1, max: 5 }).map((n) => `[^${n}]`),
+  fc.tuple(text, fc.constantFrom('', ']', '[', '`]`', '\\]', '^[')).map(([body, inside]) => `^[${body}${inside}]`),
   fc.constantFrom('<div>', '</div>', '<span class="x">', '</span>', '<img src="x.png">', '<script>alert(1)</script>', '<a href="#x">', '</a>', '<!-- c -->', '<br/>', '<table>', '<svg><image href="http://127.0.0.1/"/></svg>', '<style>@import url(http://127.0.0.1/)</style>', '<p style="x">', '<iframe src=x>', '<template>', '<div id="refs"></div>', '<input type=image src=x>', '<math><mi>x</mi>'),
   fc.constantFrom('<http://127.0.0.1/auto>', 'https://example.org', 'www.example.org'),
 )

@@ -59,6 +59,15 @@ describe('pandoc constructs in every output', () => {
     assert.deepEqual(documents.map((document) => document.properties), [['mathml'], []])
   })
 
+  it('an inline note `^[…]` is a footnote in every output: at the foot of the page in print, an aside in the EPUB, the notes section on the web', () => {
+    const note = 'Every other Tuesday, in fact, at the library.'
+    assert.equal(hastToString(select('sup.footnote-call', print)!), '1')
+    assert.equal(hastToString(select('sup.footnote-call + span.footnote .fn-p', print)!).replaceAll(softHyphen, ''), note)
+    assert.ok(select('span.footnote .fn-p em', print), 'the note\'s Markdown is read')
+    assert.equal(hastToString(select('section[data-footnotes] li p', web)!).replace(/\s*↩$/, ''), note)
+    assert.match(xhtml[0]!, /<aside id="verse-fn-inline-note-1" epub:type="footnote" role="doc-footnote">\s*<p><a class="note-number" role="doc-backlink">1\.<\/a> Every other Tuesday, <em>in fact<\/em>, at <a href="https:\/\/example.org">the library<\/a>\.<\/p><\/aside>/)
+  })
+
   it('a heading marked {.unlisted} stays out of the contents, {lang=fr} reaches the heading', async () => {
     const { tree: headings } = await manuscriptToBookTree(fileURLToPath(new URL('../../fixtures/read/stages/heading-attributes/', import.meta.url)))
     const ids = headings.toc.flatMap((entry) => [entry.id, ...entry.children.map((child) => child.id)])
