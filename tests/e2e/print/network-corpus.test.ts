@@ -41,7 +41,7 @@ async function buildCorpus(name: string, options: { trusted: boolean; env?: Node
     }
     const out = path.join(work, `${name}-out`)
     const env = { TMPDIR: work, SAMIZDAT_CACHE: 'off', SAMIZDAT_DEBUG: '1', ...options.env }
-    const run = await runCli(['build', dir, '--out', out, '--format', 'pdf'], { env, timeoutMs: 120_000 })
+    const run = await runCli(['build', dir, '--out', out, '--format', 'pdf', '--verbose'], { env, timeoutMs: 120_000 })
     // Anything late (a retry, a packet in flight) has had time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 300))
     const pdfText = run.code === 0 ? execFileSync('pdftotext', [path.join(out, 'book.pdf'), '-']).toString() : ''
