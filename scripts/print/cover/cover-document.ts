@@ -50,7 +50,7 @@ export function coverDocument(book: ResolvedBook, box: CoverBox, content: CoverC
       ])
   const back = h('section.cover-page.back-cover', [
     h('div.back-cover-text', [...content.backText]),
-    h('div.cover-foot', [...(book.publisher ? [h('p.cover-publisher', book.publisher)] : []), ...(book.identifier ? [h('p.cover-identifier', book.identifier)] : [])]),
+    h('div.cover-foot', [...(book.publisher ? [h('p.cover-publisher', book.publisher)] : []), ...(isbnOf(book.identifier) ? [h('p.cover-identifier', `ISBN ${isbnOf(book.identifier)}`)] : [])]),
   ])
   const spine = h('section.cover-page.spine-strip', [
     h('p.spine-text', [h('span.spine-title', book.title), ...(people.length > 0 ? [h('span.spine-people', people.join(', '))] : [])]),
@@ -63,4 +63,10 @@ export function coverDocument(book: ResolvedBook, box: CoverBox, content: CoverC
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000
+}
+
+/** The ISBN a back cover prints (`urn:isbn:978…`, `isbn:978…` or the bare number); other identifiers (`urn:uuid:…`) mean nothing to a reader. */
+export function isbnOf(identifier: string | undefined): string | undefined {
+  const match = /^(?:urn:isbn:|isbn:?\s*)?((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx])$/i.exec(identifier?.trim() ?? '')
+  return match?.[1]
 }

@@ -4,7 +4,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import { toString as hastToString } from 'hast-util-to-string'
 import { backCoverHast } from '../../../scripts/print/cover/back-cover-hast.ts'
-import { coverDocument } from '../../../scripts/print/cover/cover-document.ts'
+import { coverDocument, isbnOf } from '../../../scripts/print/cover/cover-document.ts'
 import { spineWidthMm } from '../../../scripts/print/cover/spine-width.ts'
 import type { ResolvedBook } from '../../../scripts/config/resolve-book.ts'
 
@@ -37,5 +37,14 @@ describe('print cover', () => {
     assert.equal(hastToString(selectAll('.back-cover-text', tree)[0]!), 'Blurb.')
     const withImage = fromHtml(coverDocument(book, { width: 74, height: 105, bleed: 0 }, { frontImage: 'cover-image.png', backText: [] }))
     assert.equal(selectAll('.front-cover img.cover-image[src="cover-image.png"]', withImage).length, 1)
+  })
+  test('the back cover prints an ISBN, never a urn:uuid a reader cannot use', () => {
+    assert.equal(isbnOf('urn:isbn:9780000000002'), '9780000000002')
+    assert.equal(isbnOf('ISBN 978-0-00-000000-2'), '978-0-00-000000-2')
+    assert.equal(isbnOf('0-306-40615-X'), '0-306-40615-X')
+    assert.equal(isbnOf('urn:uuid:5ff5903e-1b44-4c26-a400-b050a863977'), undefined)
+    assert.equal(isbnOf(undefined), undefined)
+    const book = { title: 'Zine', authors: [], editors: [], identifier: 'urn:uuid:5ff5903e-1b44-4c26-a400-b050a8639770', lang: 'en' } as unknown as ResolvedBook
+    assert.doesNotMatch(coverDocument(book, { width: 74, height: 105, bleed: 0 }, { backText: [] }), /urn:uuid/)
   })
 })
