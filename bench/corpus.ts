@@ -4,9 +4,11 @@
 // errors, warnings by rule, EPUBCheck's errors and warnings, PDF pages, time.
 // A report like the benchmark's, not a timed test.
 //
-//   npm run corpus [-- --only rust-book] [-- --format html,epub]
+//   npm run corpus [-- --only rust-book] [-- --format html,epub] [-- --keep DIR]
+//
+// --keep DIR leaves each manuscript's outputs in DIR/<name>, to look at its pages.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -27,7 +29,7 @@ interface Row {
 }
 
 const repo = path.resolve(import.meta.dirname, '..')
-const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, format: { type: 'string', default: 'html,pdf,epub,booklet' } } })
+const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, format: { type: 'string', default: 'html,pdf,epub,booklet' }, keep: { type: 'string' } } })
 
 function build(name: string): Row {
   const dir = corpusBook(name)
@@ -53,7 +55,14 @@ function build(name: string): Row {
   for (const line of run.stderr.split('\n')) if (/\serror\s{2}/.test(line)) process.stderr.write(`corpus: ${name}: ${line}\n`)
   const row = { name, code: run.status, errors, warnings, rules, epubcheck: epubcheck(path.join(out, 'book.epub')), pages: pdfPages(path.join(out, 'book.pdf')), seconds }
   rmSync(dir, { recursive: true, force: true })
-  rmSync(out, { recursive: true, force: true })
+  if (values.keep) {
+    const kept = path.resolve(values.keep, name)
+    rmSync(kept, { recursive: true, force: true })
+    mkdirSync(path.dirname(kept), { recursive: true })
+    cpSync(out, kept, { recursive: true })
+    rmSync(out, { recursive: true, force: true })
+    process.stderr.write(`corpus: ${name}: outputs kept in ${kept}\n`)
+  } else rmSync(out, { recursive: true, force: true })
   return row
 }
 
