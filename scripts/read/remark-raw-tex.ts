@@ -65,6 +65,12 @@ function rawBlock(code: Code, file: VFile): RootContent[] {
 /** The paragraph with its TeX commands read: split at page breaks, dropped when nothing but commands was in it. */
 function paragraphWithoutTex(paragraph: Paragraph, file: VFile, slicer: TextSlicer): RootContent[] {
   if (!paragraph.children.some((child) => child.type === 'text' && child.value.includes('\\'))) return [paragraph]
+  // An environment over several lines, which hard breaks (`\\` + two spaces) cut into several texts: left out whole, as pandoc does.
+  const environment = wholeEnvironment(paragraph)
+  if (environment) {
+    report(file, paragraph, `The LaTeX environment \`\\begin{${environment}}\` is left out: samizdat does not read LaTeX; write it as Markdown`, 'raw-tex-dropped')
+    return []
+  }
   const pieces: PhrasingContent[][] = [[]]
   const breaks: (Text | undefined)[] = []
   for (const child of paragraph.children) {
@@ -133,4 +139,13 @@ function pageBreak(from: Text | undefined): RootContent {
 
 function report(file: VFile, node: { position?: import('unist').Position | undefined }, reason: string, ruleId: string): void {
   file.message(reason, { ...(node.position ? { place: node.position } : {}), ruleId, source: 'samizdat' })
+}
+
+/** The environment's name when the whole paragraph is one `\begin{x}` … `\end{x}`. */
+function wholeEnvironment(paragraph: Paragraph): string | undefined {
+  const first = paragraph.children[0]
+  const last = paragraph.children.at(-1)
+  if (first?.type !== 'text' || last?.type !== 'text' || paragraph.children.length < 2) return undefined
+  const name = /^\s*\\begin\{([a-zA-Z*]+)\}/.exec(first.value)?.[1]
+  return name && last.value.trimEnd().endsWith(`\\end{${name}}`) ? name : undefined
 }
