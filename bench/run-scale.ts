@@ -38,7 +38,7 @@ export async function runScale(options: RunScaleOptions): Promise<ScaleRecord> {
   const startedAt = new Date().toISOString()
   const loadBefore = loadavg().map(round2)
   const book = plan.corpus
-    ? await corpusBook(options.repo, plan.corpus, path.join(options.work, 'book'))
+    ? await corpusBook(plan.corpus, path.join(options.work, 'book'))
     : await makeBook(path.join(options.repo, 'manuscript'), path.join(options.work, 'book'), plan.copies)
   const limits = { timeLimitMs: options.limitMs, memoryLimitBytes: options.memoryLimitBytes, signal: options.signal }
   const printDir = path.join(options.work, 'print')

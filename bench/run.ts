@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 // `npm run bench`: samizdat's build against pagedjs-cli, Chromium's plain
 // print and pandoc on the default book and on 10× and 100× books (issue 8).
 // A benchmark, not a test: it reports, and fails only when it cannot run.
@@ -10,7 +9,7 @@ import { findChromium } from '../scripts/print/browser/find-chromium.ts'
 import { parseBenchArgs, usage } from './bench-args.ts'
 import { machineInfo } from './machine-info.ts'
 import { scalePlans } from './plan.ts'
-import { corpusDir } from './corpus-book.ts'
+import { corpusDir, hasCorpus } from '../tests/helpers/corpus-book.ts'
 import { renderReport } from './report.ts'
 import type { ScaleRecord } from './results.ts'
 import { writeResults } from './results-file.ts'
@@ -46,8 +45,8 @@ async function main(): Promise<number> {
     for (const id of args.scales) {
       if (controller.signal.aborted) break
       const plan = scalePlans[id]
-      if (plan.corpus && !existsSync(path.join(corpusDir(repo), plan.corpus))) {
-        log(`bench: ${plan.label}: not on this machine (${corpusDir(repo)}; SAMIZDAT_CORPUS names it), skipped`)
+      if (plan.corpus && !hasCorpus(plan.corpus)) {
+        log(`bench: ${plan.label}: not on this machine (${corpusDir}; SAMIZDAT_CORPUS names it), skipped`)
         continue
       }
       measured.push(

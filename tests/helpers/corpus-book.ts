@@ -29,10 +29,15 @@ export function hasCorpus(name: string): boolean {
 /** A temporary copy of a corpus manuscript with samizdat's `book.yaml` for it (`tests/fixtures/corpus/<name>/`). */
 export function corpusBook(name: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `samizdat-${name}-`))
-  cpSync(path.join(corpusDir, name), dir, { recursive: true })
-  const yaml = path.join(bookYamls, name, 'book.yaml')
-  if (existsSync(yaml)) cpSync(yaml, path.join(dir, 'book.yaml'))
+  copyCorpusBook(name, dir)
   return dir
+}
+
+/** Copy a corpus manuscript into `target`, with samizdat's `book.yaml` for it where there is one. */
+export function copyCorpusBook(name: string, target: string): void {
+  cpSync(path.join(corpusDir, name), target, { recursive: true })
+  const yaml = path.join(bookYamls, name, 'book.yaml')
+  if (existsSync(yaml)) cpSync(yaml, path.join(target, 'book.yaml'))
 }
 
 /** Markup that means pandoc Markdown was printed instead of read. */
