@@ -101,9 +101,7 @@ export async function bookTreeToPdf(tree: BookTree, options: PdfStageOptions): P
         : htmlToPdf({ ...common, htmlFile: build.htmlFile, pool: options.browsers }),
       coverPages,
     ])
-    for (const url of covers?.blockedRequests ?? []) {
-      file.message(`The cover asked for \`${url}\`, which is not a file of the book; it was not loaded`, { ruleId: 'blocked-request', source: 'samizdat' })
-    }
+    if (covers) reportRefused(tree, file, { blockedRequests: covers.blockedRequests, refused: [] }, 'The cover')
     for (const problem of covers?.messages ?? []) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })
     reportRefused(tree, file, result)
     for (const problem of result.consoleErrors) file.message(problem, { ruleId: 'print-layout', source: 'samizdat' })

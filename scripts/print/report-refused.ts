@@ -16,18 +16,19 @@ export interface Refusals {
  * Report every refusal as a warning, at its place in the manuscript when the
  * URL is written there (an attribute of raw HTML, a script's or a style's
  * text), else on `book.pdf`: the writer learns which element of which chapter
- * reached out, and that it was not let through.
+ * reached out, and that it was not let through. `who` names the page that
+ * asked: the print edition, or the cover.
  */
-export function reportRefused(tree: BookTree, file: VFile, refusals: Refusals): void {
+export function reportRefused(tree: BookTree, file: VFile, refusals: Refusals, who = 'The print edition'): void {
   const places = placesOfUrls(tree)
   for (const url of refusals.blockedRequests) {
     const where = places(url)
-    const reason = `The print edition asked for \`${url}\`, which is not a file of the book; it was not loaded`
+    const reason = `${who} asked for \`${url}\`, which is not a file of the book; it was not loaded`
     ;(where?.file ?? file).message(reason, { ...(where ? { place: where.place } : {}), ruleId: 'blocked-request', source: 'samizdat' })
   }
   for (const { what, url } of refusals.refused) {
     const where = places(url)
-    const reason = `The print edition tried to reach \`${url}\` by ${what}: refused, a book is laid out with no network at all`
+    const reason = `${who} tried to reach \`${url}\` by ${what}: refused, a book is laid out with no network at all`
     ;(where?.file ?? file).message(reason, { ...(where ? { place: where.place } : {}), ruleId: 'refused-connection', source: 'samizdat' })
   }
 }
